@@ -1,0 +1,35 @@
+# The two commands of the README:
+#   make site   set up everything and build the site into site/ (strict: any warning fails)
+#   make test   set up everything and run the tests
+# Both create the virtual environment .venv/ and install the pinned requirements first.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+READY  := $(VENV)/.requirements-installed
+
+.PHONY: site serve test stamp clean
+
+site: $(READY)
+	$(BIN)/mkdocs build --strict
+	@echo
+	@echo "The site is in site/. Preview it with live reload: make serve  (then open http://127.0.0.1:8000/)"
+
+serve: $(READY)
+	$(BIN)/mkdocs serve
+
+test: $(READY)
+	$(BIN)/python -m pytest
+
+# make stamp FILE=docs/fi/index.md  (several files: FILE="docs/fi/a.md docs/fi/b.md")
+stamp: $(READY)
+	@test -n "$(FILE)" || { echo "Say which translation to stamp: make stamp FILE=docs/fi/index.md"; exit 2; }
+	PYTHONPATH=hooks $(BIN)/python -m wblbank stamp $(FILE)
+
+clean:
+	rm -rf site $(VENV)
+
+$(READY): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $(READY)

@@ -1,0 +1,39 @@
+"""Build check: every page exists in every language, is readable and is up to date.
+
+Runs once per build, before any page is rendered, and reports each problem as
+`path:line: what is wrong — how to fix it` (a warning, so --strict fails).
+"""
+
+from __future__ import annotations
+
+import os
+
+from mkdocs.plugins import get_plugin_logger
+
+from wblbank.i18n import is_nested_build, site_languages
+from wblbank.problems import log_problems
+from wblbank.tree import DocsTree, check_nav, check_translations, nav_entries, scan
+
+log = get_plugin_logger("translations")
+_tree: DocsTree | None = None  # the tree of the current build, read once for all languages
+
+
+# Before the i18n plugin regroups the files by language (priority 0 > its -100).
+def on_files(files, config):
+    global _tree
+    docs_dir = os.path.abspath(config.docs_dir)
+    if _tree is None or not is_nested_build(config):
+        paths = [f.src_uri for f in files if os.path.abspath(f.abs_src_path).startswith(docs_dir + os.sep)]
+        root = os.path.dirname(os.path.abspath(config.config_file_path))
+        _tree = scan(docs_dir, paths, site_languages(config), root)
+        problems = _tree.problems + check_translations(_tree)
+        problems += check_nav(_tree, nav_entries(config.config_file_path), config.config_file_path)
+        count = log_problems(log, problems)
+        if count:
+            log.info(f"{count} translation and source problem(s); see the README, 'What the checks say'")
+    # MkDocs stops with a traceback on a file it cannot decode: it was reported above, leave it out.
+    for path in _tree.unreadable:
+        file = files.get_file_from_path(path)
+        if file is not None:
+            files.remove(file)
+    return files
