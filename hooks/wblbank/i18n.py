@@ -82,6 +82,7 @@ def looks_like_language(name: str) -> bool:
 # The site URL of docs/<lang>/<path> as the i18n plugin lays out the folder structure.
 def built_url(lang: str, path: str, languages: Languages, *, use_directory_urls: bool) -> str:
     url = File(path, "", "", use_directory_urls).url
+    url = "" if url == "./" else url  # MkDocs' URL for the home page
     if lang == languages.default:
         return url
     return f"{lang}/{url}"

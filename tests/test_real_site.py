@@ -1,0 +1,76 @@
+"""The real material bank: it builds strictly, in every language, and asks no other host for anything."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from conftest import REPO
+from wblbank.i18n import site_languages
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory):
+    site_dir = tmp_path_factory.mktemp("site")
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler(level=logging.WARNING)
+    handler.emit = records.append
+    logging.getLogger("mkdocs").addHandler(handler)
+    try:
+        config = load_config(str(REPO / "mkdocs.yml"), strict=True, site_dir=str(site_dir))
+        build(config)
+    finally:
+        logging.getLogger("mkdocs").removeHandler(handler)
+    return config, site_dir, [record.getMessage() for record in records]
+
+
+def test_real_site_builds_strict_with_zero_warnings(real_site):
+    _config, _site, warnings = real_site
+    assert warnings == []
+
+
+def test_every_page_exists_in_every_configured_language(real_site):
+    config, site_dir, _ = real_site
+    languages = site_languages(config)
+    assert languages.codes == ("en", "fi", "nl", "et", "lv")
+    english = sorted(p.relative_to(REPO / "docs/en") for p in (REPO / "docs/en").rglob("*.md"))
+    assert english
+    for lang in languages.codes:
+        assert sorted(p.relative_to(REPO / "docs" / lang) for p in (REPO / "docs" / lang).rglob("*.md")) == english
+        prefix = "" if lang == languages.default else f"{lang}/"
+        html = (site_dir / prefix / "index.html").read_text(encoding="utf-8")
+        assert f'<html lang="{lang}"' in html
+
+
+# Tags that make the browser fetch something, and the attribute that says from where.
+_FETCHING = re.compile(
+    r"<(?:script|img|iframe|source|audio|video|embed)\b[^>]*\ssrc=[\"']([^\"']+)"
+    r"|<link\b(?![^>]*rel=[\"'](?:alternate|canonical)[\"'])[^>]*\shref=[\"']([^\"']+)",
+    re.IGNORECASE,
+)
+_CSS_URL = re.compile(r"url\(\s*[\"']?((?:https?:)?//[^\"')]+)|@import\s+[\"']((?:https?:)?//[^\"']+)")
+
+
+def test_built_pages_load_nothing_from_other_hosts(real_site):
+    _config, site_dir, _ = real_site
+    pages = list(site_dir.rglob("*.html"))
+    assert len(pages) >= 10
+    for page in pages:
+        for match in _FETCHING.finditer(page.read_text(encoding="utf-8")):
+            url = match.group(1) or match.group(2)
+            assert not re.match(r"^(https?:)?//", url), f"{page.relative_to(site_dir)} loads {url}"
+    for stylesheet in site_dir.rglob("*.css"):
+        assert _CSS_URL.findall(stylesheet.read_text(encoding="utf-8")) == [], stylesheet
+
+
+def test_fonts_are_served_from_the_site(real_site):
+    _config, site_dir, _ = real_site
+    css = (site_dir / "assets/stylesheets/wbl.css").read_text(encoding="utf-8")
+    for font in re.findall(r'url\("\.\./fonts/([^"]+)"\)', css):
+        assert (site_dir / "assets/fonts" / font).stat().st_size > 10_000
+    assert "fonts.googleapis.com" not in (site_dir / "index.html").read_text(encoding="utf-8")
