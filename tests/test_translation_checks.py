@@ -170,6 +170,18 @@ def test_markdown_outside_language_folders_is_reported(fixture_site):
     ]
 
 
+def test_page_that_shadows_an_english_page_fails_cleanly(fixture_site):
+    # docs/index.md beside docs/en/index.md makes the i18n plugin raise an exception of its own.
+    clean_site(fixture_site)
+    fixture_site.write("docs/index.md", "# Home\n")
+    result = fixture_site.build()
+    assert result.aborted
+    assert result.warnings == [
+        "translations: docs/index.md:1: this page is outside every language folder, so it has no language"
+        " — move it into docs/en/ (and its translations into the other language folders)"
+    ]
+
+
 def test_a_new_language_lists_exactly_what_is_missing(fixture_site):
     clean_site(fixture_site, languages=("en", "fi", "sv"))
     fixture_site.write("docs/sv/index.md", "---\ntitle: Hem\n---\n\n# Hem\n\nVälkommen. Läs [guiden](guide.md).\n")

@@ -28,7 +28,7 @@ class DocsTree:
     paths: set[str] = field(default_factory=set)  # every file, relative to docs_dir
     pages: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> page -> path
     sources: dict[str, Source] = field(default_factory=dict)  # path -> parsed page
-    unreadable: set[str] = field(default_factory=set)  # pages that must not be rendered
+    excluded: set[str] = field(default_factory=set)  # reported pages MkDocs or i18n would crash on
     problems: list[Problem] = field(default_factory=list)
 
     def shown(self, path: str) -> str:
@@ -62,6 +62,7 @@ def scan(docs_dir: str, paths: Iterable[str], languages: Languages, root: str) -
         if not path.endswith(".md"):
             continue
         if not in_language:
+            tree.excluded.add(path)  # next to docs/<default>/ the i18n plugin stops with a traceback
             tree.problems.append(Problem(
                 tree.shown(path), 1,
                 "this page is outside every language folder, so it has no language",
@@ -83,7 +84,7 @@ def _read(tree: DocsTree, path: str) -> None:
     except SourceError as error:
         tree.problems.append(Problem(tree.shown(path), error.line, error.what, error.fix))
         if error.what.startswith("not valid UTF-8"):
-            tree.unreadable.add(path)
+            tree.excluded.add(path)
 
 
 # Missing, orphaned and out-of-date translations, for every language but the default.
