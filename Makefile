@@ -8,6 +8,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.requirements-installed
 
+# Material 9.8 prints an end-of-life banner on every build (it is maintained until May 2027);
+# keep the build output to what contributors must act on.
+export NO_MKDOCS_2_WARNING := 1
+
 .PHONY: site serve test stamp clean
 
 site: $(READY)
