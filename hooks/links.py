@@ -17,6 +17,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from wblbank.i18n import built_url, current_language, file_language, is_nested_build, relative_url, site_languages
 from wblbank.links import MARKDOWN, Link, LinkIndex, check_link, classify, extract_links, resolve_markdown, split_target
 from wblbank.problems import display_path, log_problems
+from wblbank.tree import docs_files, project_root
 
 log = get_plugin_logger("links")
 _ID = re.compile(r"""\sid=["']([^"']+)["']""")
@@ -28,11 +29,10 @@ _found: list[tuple[str, str, Link]] = []  # (docs page, its built URL, link) for
 def on_files(files, config):
     global _index, _found
     if _index is None or not is_nested_build(config):
-        docs_dir = os.path.abspath(config.docs_dir)
-        root = os.path.dirname(os.path.abspath(config.config_file_path))
+        docs_dir, root = os.path.abspath(config.docs_dir), project_root(config)
         _index = LinkIndex(
             languages=site_languages(config),
-            docs_paths={f.src_uri for f in files if os.path.abspath(f.abs_src_path).startswith(docs_dir + os.sep)},
+            docs_paths=set(docs_files(files, config)),
             site_files=set(config.theme.static_templates),
             dest_to_source={},
             ids={},

@@ -12,7 +12,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from wblbank.i18n import is_nested_build, site_languages
 from wblbank.problems import log_problems
-from wblbank.tree import DocsTree, check_nav, check_translations, nav_entries, scan
+from wblbank.tree import DocsTree, check_nav, check_translations, docs_files, nav_entries, project_root, scan
 
 log = get_plugin_logger("translations")
 _tree: DocsTree | None = None  # the tree of the current build, read once for all languages
@@ -21,11 +21,9 @@ _tree: DocsTree | None = None  # the tree of the current build, read once for al
 # Before the i18n plugin regroups the files by language (priority 0 > its -100).
 def on_files(files, config):
     global _tree
-    docs_dir = os.path.abspath(config.docs_dir)
     if _tree is None or not is_nested_build(config):
-        paths = [f.src_uri for f in files if os.path.abspath(f.abs_src_path).startswith(docs_dir + os.sep)]
-        root = os.path.dirname(os.path.abspath(config.config_file_path))
-        _tree = scan(docs_dir, paths, site_languages(config), root)
+        _tree = scan(os.path.abspath(config.docs_dir), docs_files(files, config), site_languages(config),
+                     project_root(config))
         problems = _tree.problems + check_translations(_tree)
         problems += check_nav(_tree, nav_entries(config.config_file_path), config.config_file_path)
         count = log_problems(log, problems)

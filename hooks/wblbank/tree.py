@@ -39,6 +39,17 @@ class DocsTree:
         return path in self.paths
 
 
+# The folder of mkdocs.yml: messages show paths relative to it.
+def project_root(config) -> str:
+    return os.path.dirname(os.path.abspath(config.config_file_path))
+
+
+# The files MkDocs found under docs_dir (not the theme's), relative to docs_dir.
+def docs_files(files, config) -> list[str]:
+    docs_dir = os.path.abspath(config.docs_dir) + os.sep
+    return [file.src_uri for file in files if os.path.abspath(file.abs_src_path).startswith(docs_dir)]
+
+
 # Read every Markdown page; note undecodable files, bad front matter and misplaced files.
 def scan(docs_dir: str, paths: Iterable[str], languages: Languages, root: str) -> DocsTree:
     tree = DocsTree(docs_dir=docs_dir, root=root, languages=languages)
