@@ -17,7 +17,7 @@ export NO_MKDOCS_2_WARNING := 1
 site: $(READY)
 	$(BIN)/mkdocs build --strict
 	@echo
-	@echo "The site is in site/. Preview it with live reload: make serve  (then open http://127.0.0.1:8000/)"
+	@echo "The site is in site/. Preview it with live reload: make serve  (then open the address it prints)"
 
 serve: $(READY)
 	$(BIN)/mkdocs serve

@@ -42,9 +42,19 @@ def test_every_page_exists_in_every_configured_language(real_site):
     assert english
     for lang in languages.codes:
         assert sorted(p.relative_to(REPO / "docs" / lang) for p in (REPO / "docs" / lang).rglob("*.md")) == english
-        prefix = "" if lang == languages.default else f"{lang}/"
-        html = (site_dir / prefix / "index.html").read_text(encoding="utf-8")
-        assert f'<html lang="{lang}"' in html
+
+
+
+def test_every_built_page_declares_its_language(real_site):
+    config, site_dir, _ = real_site
+    languages = site_languages(config)
+    pages = sorted(site_dir.rglob("*.html"))
+    for page in pages:
+        folder = page.relative_to(site_dir).parts[0]
+        expected = folder if folder in languages.translations else languages.default
+        html = page.read_text(encoding="utf-8")
+        assert re.search(r'<html lang="([^"]+)"', html).group(1) == expected, page.relative_to(site_dir)
+    assert len(pages) == len(languages.codes) * (len(list((REPO / "docs/en").rglob("*.md"))) + 1)  # pages + 404
 
 
 # Tags that make the browser fetch something, and the attribute that says from where.
