@@ -8,7 +8,7 @@ import pytest
 
 from wblbank.i18n import Languages, built_url, relative_url
 from wblbank.links import (HTML, MARKDOWN, classify, external_url_problem, extract_links, mask_code,
-                           resolve_markdown, resolve_site_url, split_target, suggestions)
+                           resolve_markdown, resolve_site_url, similar_file, split_target, suggestions)
 from wblbank.sources import SourceError, StampRefused, content_hash, decode, parse, stamp_line, stamped_text
 
 LANGS = Languages(codes=("en", "fi", "nl"), default="en", names={"en": "English", "fi": "Suomi", "nl": "Nederlands"})
@@ -191,6 +191,14 @@ def test_relative_url_between_built_pages():
     assert relative_url("nl/guide/", "fi/") == "../nl/guide/"
     assert relative_url("guide/", "") == "guide/"
     assert relative_url("fi/guide/", "cases/one/") == "../../fi/guide/"
+
+
+def testsimilar_file_suggests_only_close_names_of_the_same_kind():
+    paths = {"fi/index.md", "fi/guide.md", "fi/guide.png", "fi/cases/mentor.md"}
+    assert similar_file("fi/guid.md", paths) == "fi/guide.md"
+    assert similar_file("fi/cases/mentr.md", paths) == "fi/cases/mentor.md"
+    assert similar_file("fi/tietoa.md", paths) is None
+    assert similar_file("fi/guid.png", paths) == "fi/guide.png"
 
 
 def test_suggestions_prefer_the_closest_name():

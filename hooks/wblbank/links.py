@@ -236,15 +236,22 @@ def check_link(index: LinkIndex, source: str, page_url: str, link: Link) -> list
         if path.endswith("/"):
             return problem(f"link '{target}' points to a folder, which MkDocs cannot link to",
                            f"link to a page in it instead, for example '{path}index.md'")
-        near = suggestions(resolution.candidates[0], index.docs_paths)
         hint = "correct the path (it is relative to this file)"
+        near = similar_file(resolution.candidates[0], index.docs_paths)
         if near:
-            relative = posixpath.relpath(near[0], posixpath.dirname(source))
-            hint += f"; did you mean '{relative}'?"
+            hint += f"; did you mean '{posixpath.relpath(near, posixpath.dirname(source))}'?"
         return problem(f"link '{target}' leads nowhere: {looked_for} does not exist", hint)
     if fragment and resolution.found.endswith(".md"):
         return _check_anchor(index, resolution.found, fragment, where, link)
     return []
+
+
+# The existing file most like a missing one: same folder tree and extension, similar name.
+def similar_file(missing: str, paths: set[str]) -> str | None:
+    stem, extension = posixpath.splitext(missing)
+    by_stem = {posixpath.splitext(path)[0]: path for path in paths if path.endswith(extension)}
+    near = difflib.get_close_matches(stem, sorted(by_stem), n=1, cutoff=0.8)
+    return by_stem[near[0]] if near else None
 
 
 # A raw HTML href/src: browsers resolve it against the built page's address.
