@@ -18,11 +18,13 @@ from wblbank.i18n import current_language, is_nested_build, site_languages
 _not_found_pages: dict[str, str] = {}
 
 
+# A new site build forgets the 404 pages of the previous one (mkdocs serve reuses this module).
 def on_pre_build(config):
     if not is_nested_build(config):
         _not_found_pages.clear()
 
 
+# Keep each language's 404 page as it is rendered.
 def on_post_template(output_content, template_name, config):
     if template_name == "404.html":
         _not_found_pages[current_language(config)] = output_content

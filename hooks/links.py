@@ -51,6 +51,7 @@ def on_env(env, config, files):
     return env
 
 
+# Note the page's links with their file line numbers, and point cross-language links home.
 def on_page_markdown(markdown, page, config, files):
     if file_language(page.file) != current_language(config):
         return markdown  # an untranslated page shown in this language: checked in its own
@@ -79,6 +80,7 @@ def _rewrite_cross_language(markdown: str, links: list[Link], page, config) -> s
     return markdown
 
 
+# Note the ids of the page as Material rendered it: these are the anchors links may use.
 def on_page_content(html, page, config, files):
     if file_language(page.file) == current_language(config):
         _index.ids[page.file.src_uri] = set(_ID.findall(html))
