@@ -29,7 +29,7 @@ def on_files(files, config):
         count = log_problems(log, problems)
         if count:
             log.info(f"{count} translation and source problem(s); see the README, 'What the checks say'")
-    # MkDocs stops with a traceback on a file it cannot decode, and the i18n plugin on a page
+    # MkDocs stops with a traceback on a file it cannot decode, and the i18n plugin mishandles a page
     # outside the language folders that shadows one inside: both were reported above, leave them out.
     for path in _tree.excluded:
         file = files.get_file_from_path(path)

@@ -73,7 +73,9 @@ def scan(docs_dir: str, paths: Iterable[str], languages: Languages, root: str) -
         if not path.endswith(".md"):
             continue
         if not in_language:
-            tree.excluded.add(path)  # next to docs/<default>/ the i18n plugin stops with a traceback
+            # Beside the same page in docs/<default>/, the i18n plugin either stops with a traceback
+            # or silently builds this one in its place, depending on the order it meets them.
+            tree.excluded.add(path)
             tree.problems.append(Problem(
                 tree.shown(path), 1,
                 "this page is outside every language folder, so it has no language",
@@ -91,11 +93,15 @@ def _read(tree: DocsTree, path: str) -> None:
     with open(os.path.join(tree.docs_dir, path), "rb") as handle:
         data = handle.read()
     try:
-        tree.sources[path] = parse(decode(data))
+        text = decode(data)
+    except SourceError as error:
+        tree.excluded.add(path)  # MkDocs would stop with a traceback on it
+        tree.problems.append(Problem(tree.shown(path), error.line, error.what, error.fix))
+        return
+    try:
+        tree.sources[path] = parse(text)
     except SourceError as error:
         tree.problems.append(Problem(tree.shown(path), error.line, error.what, error.fix))
-        if error.what.startswith("not valid UTF-8"):
-            tree.excluded.add(path)
 
 
 # Missing, orphaned and out-of-date translations, for every language but the default.
