@@ -15,6 +15,7 @@ from mkdocs.exceptions import Abort
 
 REPO = Path(__file__).resolve().parent.parent
 HOOKS = REPO / "hooks"
+HOOK_FILES = ("translations.py", "links.py", "data_pages.py", "languages.py")  # the order of mkdocs.yml
 LANGUAGE_NAMES = {"en": "English", "fi": "Suomi", "nl": "Nederlands", "et": "Eesti", "lv": "Latviešu", "sv": "Svenska"}
 
 
@@ -71,7 +72,7 @@ class FixtureSite:
                     ],
                 }},
             ],
-            "hooks": [str(HOOKS / name) for name in ("translations.py", "links.py", "languages.py")],
+            "hooks": [str(HOOKS / name) for name in HOOK_FILES],
         }
         if nav is not None:
             config["nav"] = nav
