@@ -12,7 +12,7 @@ READY  := $(VENV)/.requirements-installed
 # keep the build output to what contributors must act on.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test stamp clean
+.PHONY: site serve test stamp status page clean
 
 site: $(READY)
 	$(BIN)/mkdocs build --strict
@@ -29,6 +29,16 @@ test: $(READY)
 stamp: $(READY)
 	@test -n "$(FILE)" || { echo "Say which translation to stamp: make stamp FILE=docs/fi/index.md"; exit 2; }
 	PYTHONPATH=hooks $(BIN)/python -m wblbank stamp $(FILE)
+
+# make status            every translation: what is missing or out of date (exit code 1 if anything is)
+# make status LANG=et    one language only
+status: $(READY)
+	@PYTHONPATH=hooks $(BIN)/python -m wblbank status $(if $(filter command line,$(origin LANG)),--lang $(LANG))
+
+# make page FILE=roadmap/new-step.md TITLE="A new step" DESCRIPTION="One sentence: what it is for."
+page: $(READY)
+	@test -n "$(FILE)" -a -n "$(TITLE)" -a -n "$(DESCRIPTION)" || { echo 'Say where, and give a title and a description: make page FILE=roadmap/new-step.md TITLE="A new step" DESCRIPTION="One sentence."'; exit 2; }
+	@PYTHONPATH=hooks $(BIN)/python -m wblbank new-page "$(FILE)" --title "$(TITLE)" --description "$(DESCRIPTION)"
 
 clean:
 	rm -rf site $(VENV)

@@ -12,6 +12,7 @@ from .glossary import Term, read_glossary, render_glossary
 from .i18n import Languages
 from .problems import Problem, display_path
 from .strings import Strings, read_strings
+from .status import History, language_status, render_status_page
 from .tree import DocsTree, scan
 
 MARKER = re.compile(r"^<!--\s*wbl:([\w-]+)\s*-->[ \t]*$", re.MULTILINE)
@@ -78,6 +79,10 @@ def _render(name: str, page: str, lang: str, site: SiteData) -> str | None:
             raise RenderError(f"the '{data}' data file was not read",
                               f"name it in mkdocs.yml under extra: wbl: data: {data}: (and fix the problems "
                               "reported for it)")
+    if name == "translation-status":
+        history = History(site.tree.root)
+        statuses = {code: language_status(site.tree, code, history) for code in site.languages.translations}
+        return render_status_page(site.tree, statuses, lang, site.strings, page)
     if name == "glossary":
         return render_glossary(site.glossary.get(lang, []), alphabet=site.strings.get("collation", lang),
                                also_label=site.strings.get("glossary_also", lang))
@@ -113,7 +118,8 @@ def render_markers(markdown: str, src_uri: str, lang: str, site: SiteData, *, sh
             return match.group(0)
         if rendered is None:
             line = first_line + markdown.count("\n", 0, match.start())
-            known = "glossary, case-cards, related-cases (on a page with case: in its English front matter)"
+            known = ("glossary, case-cards, translation-status, related-cases (on a page with case: in its "
+                     "English front matter)")
             problems.append(Problem(shown, line, f"the marker 'wbl:{name}' means nothing on this page",
                                     f"use one of: {known}; or delete the line"))
             return match.group(0)

@@ -130,30 +130,47 @@ def check_translations(tree: DocsTree, stamp_command: str = "make stamp FILE={pa
     return problems
 
 
-# Is one translation stamped with the hash of its English source as it is now?
-def _check_stamp(tree: DocsTree, path: str, english_path: str, stamp_command: str) -> list[Problem]:
+# The state of one translation against its English source as it is now:
+# "untranslated", "not stamped", "out of date" or "up to date" (None when either cannot be read).
+def stamp_state(tree: DocsTree, path: str, english_path: str) -> str | None:
     translation = tree.sources.get(path)
     original = tree.sources.get(english_path)
     if translation is None or original is None:
-        return []  # unreadable: already reported by scan()
+        return None  # unreadable: already reported by scan()
+    if same_body(translation, original):
+        return UNTRANSLATED
+    recorded = translation.meta.get(STAMP_KEY)
+    if recorded is None:
+        return NOT_STAMPED
+    return UP_TO_DATE if str(recorded) == content_hash(original.text) else OUT_OF_DATE
+
+
+UNTRANSLATED, NOT_STAMPED, OUT_OF_DATE, UP_TO_DATE, MISSING = (
+    "untranslated", "not stamped", "out of date", "up to date", "missing")
+
+
+# Is one translation stamped with the hash of its English source as it is now?
+def _check_stamp(tree: DocsTree, path: str, english_path: str, stamp_command: str) -> list[Problem]:
+    state = stamp_state(tree, path, english_path)
+    if state in (None, UP_TO_DATE):
+        return []
+    translation, original = tree.sources[path], tree.sources[english_path]
     shown, shown_english = tree.shown(path), tree.shown(english_path)
     command = stamp_command.format(path=shown)
-    if same_body(translation, original):
+    if state == UNTRANSLATED:
         return [Problem(shown, translation.body_line,
                         f"untranslated: the text is still the English text of {shown_english}",
                         f"translate it, then run: {command}")]
-    recorded = translation.meta.get(STAMP_KEY)
-    current = content_hash(original.text)
-    if recorded is None:
+    if state == NOT_STAMPED:
         return [Problem(shown, 1,
                         f"not stamped: no '{STAMP_KEY}' says which version of {shown_english} this translates",
                         f"check that it matches {shown_english}, then run: {command}")]
-    if str(recorded) != current:
-        return [Problem(shown, stamp_line(translation),
-                        f"out of date: {shown_english} changed after this translation was stamped "
-                        f"({STAMP_KEY} {recorded}, English is now {current})",
-                        f"update the translation to match {shown_english}, then run: {command}")]
-    return []
+    recorded, current = translation.meta.get(STAMP_KEY), content_hash(original.text)
+    return [Problem(shown, stamp_line(translation),
+                    f"out of date: {shown_english} changed after this translation was stamped "
+                    f"({STAMP_KEY} {recorded}, English is now {current}); see what changed: "
+                    f"make status LANG={path.partition('/')[0]}",
+                    f"update the translation to match {shown_english}, then run: {command}")]
 
 
 @dataclass(frozen=True)
