@@ -155,8 +155,10 @@ def new_context(browser, origin: str, *, viewport=DESKTOP, javascript=True):
 
     context.route(lambda url: not _is_local(url, origin), block)
     context.on("request", lambda request: traffic.requests.append(request.url))
-    context.on("requestfailed", lambda request: _is_local(request.url, origin) and traffic.failed.append(
-        f"{request.url} ({request.failure})"))
+    # net::ERR_ABORTED is the browser dropping what it no longer needs when the test moves on.
+    context.on("requestfailed", lambda request: _is_local(request.url, origin)
+               and "ERR_ABORTED" not in (request.failure or "")
+               and traffic.failed.append(f"{request.url} ({request.failure})"))
     context.on("response", lambda response: response.status >= 400 and traffic.failed.append(
         f"{response.url} (HTTP {response.status})"))
 

@@ -18,7 +18,8 @@
   var pagefind = null;
 
   // Material's header buttons are <label>s for hidden checkboxes: not focusable
-  // and without a name. Make them buttons that Tab reaches and Enter or Space presses.
+  // and without a name. Make them buttons that Tab reaches and Enter or Space presses
+  // (Material's own Enter-on-a-label handler is kept out, or Enter would toggle twice).
   function keyboardButton(label, checkbox, name, after) {
     if (!label) return;
     label.setAttribute("role", "button");
@@ -31,6 +32,7 @@
     label.addEventListener("keydown", function (event) {
       if (event.key !== "Enter" && event.key !== " ") return;
       event.preventDefault();
+      event.stopPropagation();
       checkbox.click();
       if (after) after();
     });
