@@ -357,6 +357,17 @@ def search(page, query: str, *, by_keyboard: bool = False, timeout: float = 10_0
     return SearchAnswer(urls, seconds)
 
 
+def all_results(page, query: str) -> list[str]:
+    """Every page the site's Pagefind index finds for query (the dialog shows only the first ones)."""
+    return page.evaluate("""async (query) => {
+        const dialog = document.querySelector('[data-wbl-search]');
+        const pagefind = await import(new URL(dialog.dataset.pagefind, location.href).href);
+        const found = await pagefind.search(query);
+        const pages = await Promise.all(found.results.map(r => r.data()));
+        return pages.map(p => new URL(p.url, location.href).href);
+    }""", query)
+
+
 # --- Files ----------------------------------------------------------------------------------
 
 def artifacts_dir() -> Path:

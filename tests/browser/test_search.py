@@ -55,6 +55,7 @@ def test_each_language_finds_its_own_pages_only(served_site, desktop_page, lang)
     answer = _search_from_home(page, served_site, lang, SHARED_NAME)
     assert answer.urls, f"searching {SHARED_NAME!r} in '{lang}' finds nothing"
     assert {_language_of(url, served_site) for url in answer.urls} == {lang}, answer.urls
+    assert {_language_of(url, served_site) for url in helpers.all_results(page, SHARED_NAME)} == {lang}
     assert helpers.traffic_problems(traffic) == []
     # Every result opens a page of the site.
     assert all(url.startswith(served_site.root_url) for url in answer.urls)
@@ -65,9 +66,10 @@ def test_inflected_forms_find_pages_that_use_other_forms(served_site, desktop_pa
     page, traffic = desktop_page
     query, stem = INFLECTED[lang]
     answer = _search_from_home(page, served_site, lang, query)
-    paths = [url[len(served_site.root_url):] for url in answer.urls]
-    assert paths, f"{query!r} finds no page in '{lang}'"
-    assert {_language_of(url, served_site) for url in answer.urls} == {lang}
+    assert answer.urls, f"{query!r} shows no page in '{lang}'"
+    found = helpers.all_results(page, query)  # the dialog shows the first ten; the stems show in any
+    paths = [url[len(served_site.root_url):] for url in found]
+    assert {_language_of(url, served_site) for url in found} == {lang}
     texts = {path: helpers.page_text(served_site.site_dir, path) for path in paths}
     assert all(stem in text for text in texts.values()), paths
     assert any(query not in text for text in texts.values()), \
@@ -80,9 +82,10 @@ def test_prefixes_find_longer_words(served_site, desktop_page, lang):
     page, traffic = desktop_page
     prefix = PREFIXES[lang]
     answer = _search_from_home(page, served_site, lang, prefix)
-    paths = [url[len(served_site.root_url):] for url in answer.urls]
-    assert paths, f"the prefix {prefix!r} finds no page in '{lang}'"
-    assert {_language_of(url, served_site) for url in answer.urls} == {lang}
+    assert answer.urls, f"the prefix {prefix!r} shows no page in '{lang}'"
+    found = helpers.all_results(page, prefix)
+    paths = [url[len(served_site.root_url):] for url in found]
+    assert {_language_of(url, served_site) for url in found} == {lang}
     for path in paths:
         text = helpers.page_text(served_site.site_dir, path)
         assert prefix in text and f" {prefix} " not in text, path
