@@ -109,3 +109,13 @@ def test_stock_material_fails_axe_where_our_theme_passes(fixture_site, browser):
     found = _build_and_check(fixture_site, browser, lambda page, *_: helpers.axe_problems(page))
     rules = {problem.split()[1] for problem in found["about/"]}
     assert {"color-contrast", "link-in-text-block"} <= rules, found["about/"]
+
+
+def test_a_missing_chromium_fails_with_how_to_install_it(monkeypatch):
+    monkeypatch.setattr(helpers, "CHROMIUM", "/nonexistent/chromium")
+    try:
+        helpers.launch_chromium(playwright=None)
+    except RuntimeError as missing:
+        assert "apt-get install chromium" in str(missing)
+    else:
+        raise AssertionError("launch_chromium did not fail without Chromium")
