@@ -12,7 +12,11 @@ READY  := $(VENV)/.requirements-installed
 # keep the build output to what contributors must act on.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test stamp status page clean
+# The browser tests drive Debian's Chromium; install it when it is missing (sudo unless root).
+CHROMIUM := /usr/bin/chromium
+SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: site serve test stamp status page clean chromium
 
 site: $(READY)
 	$(BIN)/mkdocs build --strict
@@ -22,8 +26,12 @@ site: $(READY)
 serve: $(READY)
 	$(BIN)/mkdocs serve
 
-test: $(READY)
+test: $(READY) chromium
 	$(BIN)/python -m pytest
+
+chromium:
+	@test -x $(CHROMIUM) || { echo "Installing Debian's chromium for the browser tests"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
 
 # make stamp FILE=docs/fi/index.md  (several files: FILE="docs/fi/a.md docs/fi/b.md")
 stamp: $(READY)
@@ -41,7 +49,7 @@ page: $(READY)
 	@PYTHONPATH=hooks $(BIN)/python -m wblbank new-page "$(FILE)" --title "$(TITLE)" --description "$(DESCRIPTION)"
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site test-artifacts $(VENV)
 
 $(READY): requirements.txt
 	$(PYTHON) -m venv $(VENV)

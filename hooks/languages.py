@@ -1,14 +1,22 @@
-"""Per-language fixes to what MkDocs writes once for the whole site.
+"""Per-language fixes to what MkDocs and Material write for the whole site.
 
 MkDocs writes the site-wide 404.html in every language build, so with the
 i18n plugin the last language built wins (a Latvian 404 page at the root of an
 English site). Keep each language's 404 page and put the default language's at
 the root, the others in their own folders.
+
+Material writes each page's translations as <link rel="alternate" hreflang>
+in its head, and its script fetches sitemap.xml below every such link, as if
+each were a separate site: with the i18n plugin's per-page links that asks for
+/fi/about/sitemap.xml and fails on every page. The sitemap.xml the i18n plugin
+writes already lists every page's translations for search engines, so the
+head links are dropped; the language menu is not affected.
 """
 
 from __future__ import annotations
 
 import os
+import re
 
 from mkdocs.plugins import event_priority
 from mkdocs.utils import write_file
@@ -16,6 +24,7 @@ from mkdocs.utils import write_file
 from wblbank.i18n import current_language, is_nested_build, site_languages
 
 _not_found_pages: dict[str, str] = {}
+_HREFLANG_LINK = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 
 
 # A new site build forgets the 404 pages of the previous one (mkdocs serve reuses this module).
@@ -24,11 +33,17 @@ def on_pre_build(config):
         _not_found_pages.clear()
 
 
-# Keep each language's 404 page as it is rendered.
+# Keep each language's 404 page as it is rendered (without the head's hreflang links).
 def on_post_template(output_content, template_name, config):
     if template_name == "404.html":
+        output_content = _HREFLANG_LINK.sub("", output_content)
         _not_found_pages[current_language(config)] = output_content
     return output_content
+
+
+# Drop the head's hreflang links (see above); the sitemap keeps them.
+def on_post_page(output, page, config):
+    return _HREFLANG_LINK.sub("", output)
 
 
 # After the i18n plugin (priority -100) has built the other languages.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from pathlib import Path
@@ -84,3 +85,22 @@ def test_fonts_are_served_from_the_site(real_site):
     for font in re.findall(r'url\("\.\./fonts/([^"]+)"\)', css):
         assert (site_dir / "assets/fonts" / font).stat().st_size > 10_000
     assert "fonts.googleapis.com" not in (site_dir / "index.html").read_text(encoding="utf-8")
+
+
+def test_search_index_has_one_part_per_language_and_no_lunr_index(real_site):
+    config, site_dir, _ = real_site
+    languages = site_languages(config)
+    entry = json.loads((site_dir / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    pages_per_language = len(list((REPO / "docs/en").rglob("*.md")))
+    assert {lang: part["page_count"] for lang, part in entry["languages"].items()} == \
+        {lang: pages_per_language for lang in languages.codes}
+    assert not (site_dir / "search/search_index.json").exists()
+
+
+def test_translations_are_listed_in_the_sitemap_not_in_each_head(real_site):
+    config, site_dir, _ = real_site
+    languages = site_languages(config)
+    for page in site_dir.rglob("*.html"):
+        assert '<link rel="alternate"' not in page.read_text(encoding="utf-8"), page.relative_to(site_dir)
+    sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    assert sitemap.count('rel="alternate"') == len(languages.codes) ** 2 * len(list((REPO / "docs/en").rglob("*.md")))

@@ -1,0 +1,135 @@
+"""Session fixtures of the browser tests: the real site built once, served once, one Chromium.
+
+Every page of every language is visited once (desktop, then phone) by
+``crawl``; the tests then assert on what that visit found, one test per check
+and language, so a failure names both.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from playwright.sync_api import sync_playwright
+
+from browser import helpers
+from conftest import REPO
+from wblbank.i18n import site_languages
+
+_report: dict[str, object] = {}
+
+
+@dataclass
+class BuiltSite:
+    site_dir: object
+    languages: object  # wblbank.i18n.Languages
+    pages: list  # helpers.SitePage, from the sitemap
+    site_url: str  # the public address, whose path the local server keeps
+    root_url: str = ""  # where the local server serves it
+
+
+@dataclass
+class PageReport:
+    page: object  # helpers.SitePage
+    problems: dict[str, list[str]] = field(default_factory=dict)  # check name -> problems
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The real site, built strictly once for the whole session into a temporary folder."""
+    site_dir = tmp_path_factory.mktemp("browser-site")
+    config = load_config(str(REPO / "mkdocs.yml"), strict=True, site_dir=str(site_dir))
+    build(config)
+    return BuiltSite(site_dir, site_languages(config), helpers.site_pages(site_dir, config.site_url), config.site_url)
+
+
+@pytest.fixture(scope="session")
+def served_site(built_site):
+    """The built site on a local HTTP server, below the same path as its public address."""
+    with helpers.serve(built_site.site_dir, urlsplit(built_site.site_url).path) as root_url:
+        built_site.root_url = root_url
+        yield built_site
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole session (fails, never skips, when Chromium is missing)."""
+    with sync_playwright() as playwright:
+        try:
+            chromium = helpers.launch_chromium(playwright)
+        except RuntimeError as missing:
+            pytest.fail(str(missing), pytrace=False)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def origin(served_site):
+    parts = urlsplit(served_site.root_url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+@pytest.fixture(scope="session")
+def crawl(served_site, browser, origin):
+    """Visit every page once on a desktop and once on a phone; what each check found, per page."""
+    started = time.perf_counter()
+    desktop, desktop_traffic = helpers.new_context(browser, origin, viewport=helpers.DESKTOP)
+    phone, phone_traffic = helpers.new_context(browser, origin, viewport=helpers.PHONE)
+    on_desktop, on_phone = desktop.new_page(), phone.new_page()
+    codes = served_site.languages.codes
+    reports = []
+    for site_page in served_site.pages:
+        url = served_site.root_url + site_page.path
+        report = PageReport(site_page)
+        desktop_traffic.clear()
+        response = helpers.visit(on_desktop, url)
+        report.problems["http"] = [] if response.ok else [f"HTTP {response.status}"]
+        report.problems["lang"] = helpers.language_problems(on_desktop, site_page.lang)
+        report.problems["switcher"] = helpers.switcher_problems(on_desktop, site_page, served_site.root_url, codes)
+        report.problems["axe"] = helpers.axe_problems(on_desktop)
+        report.problems["traffic"] = helpers.traffic_problems(desktop_traffic)
+
+        phone_traffic.clear()
+        helpers.visit(on_phone, url)
+        report.problems["phone"] = helpers.overflow_problems(on_phone) + helpers.drawer_problems(on_phone)
+        report.problems["traffic"] += [f"on a phone: {p}" for p in helpers.traffic_problems(phone_traffic)]
+        reports.append(report)
+    _report["pages"] = len(reports)
+    _report["crawl_seconds"] = time.perf_counter() - started
+    _report["axe_rules"] = helpers.axe_rules_run(on_desktop)
+    desktop.close()
+    phone.close()
+    return reports
+
+
+@pytest.fixture
+def desktop_page(browser, origin):
+    """A fresh desktop tab and its traffic record."""
+    context, traffic = helpers.new_context(browser, origin, viewport=helpers.DESKTOP)
+    yield context.new_page(), traffic
+    context.close()
+
+
+def report_search_time(lang: str, query: str, seconds: float) -> None:
+    _report.setdefault("search", []).append((lang, query, seconds))
+
+
+def pytest_terminal_summary(terminalreporter):
+    if not _report:
+        return
+    lines = []
+    if "pages" in _report:
+        lines.append(f"pages checked in the browser: {_report['pages']} "
+                     f"(desktop and phone, {_report['crawl_seconds']:.0f} s)")
+        lines.append(f"axe rules run ({', '.join(helpers.AXE_TAGS)}): {len(_report['axe_rules'])}: "
+                     + " ".join(sorted(_report["axe_rules"])))
+    for lang, query, seconds in _report.get("search", []):
+        lines.append(f"search [{lang}] {query!r}: results in {seconds * 1000:.0f} ms")
+    (helpers.artifacts_dir() / "browser-report.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    terminalreporter.write_sep("-", "browser gate")
+    for line in lines:
+        terminalreporter.write_line(line)
