@@ -1,7 +1,8 @@
 # The two commands of the README:
 #   make site   set up everything and build the site into site/ (strict: any warning fails)
 #   make test   set up everything and run the tests
-# Both create the virtual environment .venv/ and install the pinned requirements first.
+# Both create the virtual environment .venv/ and install the pinned requirements first, and
+# install pango (for the PDFs) with apt-get if the machine lacks it.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -12,23 +13,33 @@ READY  := $(VENV)/.requirements-installed
 # keep the build output to what contributors must act on.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test stamp clean
+.PHONY: site serve test stamp clean system-libs
 
-site: $(READY)
+site: system-libs $(READY)
 	$(BIN)/mkdocs build --strict
 	@echo
 	@echo "The site is in site/. Preview it with live reload: make serve  (then open the address it prints)"
 
-serve: $(READY)
+# Skips the PDFs and the offline copy; WBL_EXPORTS=1 make serve makes them too (cached).
+serve: system-libs $(READY)
 	$(BIN)/mkdocs serve
 
-test: $(READY)
+test: system-libs $(READY)
 	$(BIN)/python -m pytest
 
 # make stamp FILE=docs/fi/index.md  (several files: FILE="docs/fi/a.md docs/fi/b.md")
 stamp: $(READY)
 	@test -n "$(FILE)" || { echo "Say which translation to stamp: make stamp FILE=docs/fi/index.md"; exit 2; }
 	PYTHONPATH=hooks $(BIN)/python -m wblbank stamp $(FILE)
+
+# WeasyPrint (the PDFs) draws text with Debian's pango; install it when this machine lacks it.
+system-libs:
+	@if ! { ldconfig -p 2>/dev/null || /sbin/ldconfig -p; } | grep -q 'libpango-1.0.so.0' \
+	   || ! { ldconfig -p 2>/dev/null || /sbin/ldconfig -p; } | grep -q 'libpangoft2-1.0.so.0'; then \
+		echo "Installing pango for WeasyPrint with apt-get"; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -q && $$SUDO apt-get install -y -q --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0; \
+	fi
 
 clean:
 	rm -rf site $(VENV)
