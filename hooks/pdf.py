@@ -165,7 +165,7 @@ def on_post_build(config):
         selections.append(chosen)
         problems += unmatched
     problems += check_downloads_page(settings, nav_paths)
-    if _build.enabled and not problems:
+    if _build.enabled:  # even with problems (they fail the build anyway), so links to the files hold
         problems += _write_exports(config, languages, selections)
     count = log_problems(log, problems)
     if count:

@@ -413,12 +413,14 @@ PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
 
 
 # The PDF of a composed document: from the cache when neither it nor any file it used has changed.
+# The key leaves out where the site is built (mkdocs serve builds elsewhere than make site).
 def render(document: str, *, base_dir: str, cache_dir: str | None) -> tuple[bytes, list[str]]:
     import weasyprint
 
-    key = hashlib.sha256("\0".join([document, base_dir, weasyprint.__version__, _CODE_VERSION,
+    base_uri = Path(base_dir).resolve().as_uri()
+    key = hashlib.sha256("\0".join([document.replace(base_uri, "{site}"), weasyprint.__version__, _CODE_VERSION,
                                     json.dumps(PDF_OPTIONS, sort_keys=True)]).encode("utf-8")).hexdigest()
-    cached = _from_cache(cache_dir, key)
+    cached = _from_cache(cache_dir, key, base_dir)
     if cached is not None:
         return cached, []
     fetcher = _OfflineFetcher([base_dir, str(STYLESHEET.parent)])
@@ -427,7 +429,7 @@ def render(document: str, *, base_dir: str, cache_dir: str | None) -> tuple[byte
     logger.addHandler(records)
     logger.propagate = False  # it tells about CSS it ignores (the site's screen-only rules): collect, not print
     try:
-        pdf = weasyprint.HTML(string=document, base_url=Path(base_dir).as_uri() + "/", url_fetcher=fetcher) \
+        pdf = weasyprint.HTML(string=document, base_url=base_uri + "/", url_fetcher=fetcher) \
             .write_pdf(pdf_identifier=key[:32].encode("ascii"), **PDF_OPTIONS)
     finally:
         logger.removeHandler(records)
@@ -435,7 +437,7 @@ def render(document: str, *, base_dir: str, cache_dir: str | None) -> tuple[byte
     errors = [f"cannot use {url}" for url in fetcher.refused]
     errors += [record.getMessage() for record in records.records if record.levelno >= logging.ERROR]
     if not errors:
-        _to_cache(cache_dir, key, pdf, fetcher.read)
+        _to_cache(cache_dir, key, pdf, fetcher.read, base_dir)
     return pdf, errors
 
 
@@ -448,7 +450,7 @@ class _Collect(logging.Handler):
         self.records.append(record)
 
 
-def _from_cache(cache_dir: str | None, key: str) -> bytes | None:
+def _from_cache(cache_dir: str | None, key: str, base_dir: str) -> bytes | None:
     if not cache_dir:
         return None
     manifest = Path(cache_dir, f"{key}.json")
@@ -457,7 +459,7 @@ def _from_cache(cache_dir: str | None, key: str) -> bytes | None:
     entry = json.loads(manifest.read_text(encoding="utf-8"))
     for path, digest in entry["read"].items():
         try:
-            if hashlib.sha256(Path(path).read_bytes()).hexdigest() != digest:
+            if hashlib.sha256(Path(base_dir, path).read_bytes()).hexdigest() != digest:
                 return None
         except OSError:
             return None
@@ -465,12 +467,15 @@ def _from_cache(cache_dir: str | None, key: str) -> bytes | None:
     return pdf.read_bytes() if pdf.is_file() else None
 
 
-def _to_cache(cache_dir: str | None, key: str, pdf: bytes, read: dict[str, str]) -> None:
+# Store a PDF with the files it used (relative to the site when they are in it).
+def _to_cache(cache_dir: str | None, key: str, pdf: bytes, read: dict[str, str], base_dir: str) -> None:
     if not cache_dir:
         return
+    site = os.path.realpath(base_dir) + os.sep
+    used = {path[len(site):] if path.startswith(site) else path: digest for path, digest in read.items()}
     os.makedirs(cache_dir, exist_ok=True)
     Path(cache_dir, f"{key}.pdf").write_bytes(pdf)
-    Path(cache_dir, f"{key}.json").write_text(json.dumps({"read": read}, sort_keys=True), encoding="utf-8")
+    Path(cache_dir, f"{key}.json").write_text(json.dumps({"read": used}, sort_keys=True), encoding="utf-8")
 
 
 # The date the content is of: SOURCE_DATE_EPOCH, else the last commit, else the newest source file.
