@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import fnmatch
 import html
-import os
 from dataclasses import dataclass
 from typing import Iterable
 

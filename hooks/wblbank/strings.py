@@ -11,7 +11,6 @@ to edit when it does not.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -94,8 +93,3 @@ def check_strings(strings: Strings, needed: Iterable[str], languages: Languages)
                                         f"string '{string_id}' has no {languages.label(lang)} text",
                                         f"add a line '{lang}: …' under '{string_id}:'"))
     return problems
-
-
-# The strings file named in the config, relative to the folder of mkdocs.yml.
-def strings_path(root: str, configured: str) -> str:
-    return os.path.join(root, configured)
