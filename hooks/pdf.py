@@ -196,7 +196,8 @@ def _write_exports(config, languages, selections) -> list[Problem]:
                 html, compose_problems = compose(edition, pages, text, content_date=date,
                                                  toc_depth=document.toc_depth)
                 problems += compose_problems
-                pdf, errors = render(html, base_dir=os.path.abspath(config.site_dir), cache_dir=cache_dir)
+                pdf, errors = render(html, base_dir=os.path.abspath(config.site_dir), cache_dir=cache_dir,
+                                     date=date)
                 problems += [Problem(settings.config_path, settings.line(f"documents.{settings.documents.index(document)}"),
                                      f"the PDF '{site_path}': {error}",
                                      "link only to files of the site; the PDF build works offline")

@@ -414,7 +414,7 @@ PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
 
 # The PDF of a composed document: from the cache when neither it nor any file it used has changed.
 # The key leaves out where the site is built (mkdocs serve builds elsewhere than make site).
-def render(document: str, *, base_dir: str, cache_dir: str | None) -> tuple[bytes, list[str]]:
+def render(document: str, *, base_dir: str, cache_dir: str | None, date: datetime) -> tuple[bytes, list[str]]:
     import weasyprint
 
     base_uri = Path(base_dir).resolve().as_uri()
@@ -428,12 +428,19 @@ def render(document: str, *, base_dir: str, cache_dir: str | None) -> tuple[byte
     records, propagate = _Collect(), logger.propagate
     logger.addHandler(records)
     logger.propagate = False  # it tells about CSS it ignores (the site's screen-only rules): collect, not print
+    # fontTools stamps the fonts it subsets with the time, unless SOURCE_DATE_EPOCH says otherwise.
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(date.timestamp()))
     try:
         pdf = weasyprint.HTML(string=document, base_url=base_uri + "/", url_fetcher=fetcher) \
             .write_pdf(pdf_identifier=key[:32].encode("ascii"), **PDF_OPTIONS)
     finally:
         logger.removeHandler(records)
         logger.propagate = propagate
+        if epoch is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = epoch
     errors = [f"cannot use {url}" for url in fetcher.refused]
     errors += [record.getMessage() for record in records.records if record.levelno >= logging.ERROR]
     if not errors:
