@@ -1,7 +1,8 @@
 # The two commands of the README:
 #   make site   set up everything and build the site into site/ (strict: any warning fails)
 #   make test   set up everything and run the tests
-# Both create the virtual environment .venv/ and install the pinned requirements first.
+# Both create the virtual environment .venv/ and install the pinned requirements first, and
+# install pango (for the PDFs) with apt-get if the machine lacks it.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -16,17 +17,18 @@ export NO_MKDOCS_2_WARNING := 1
 CHROMIUM := /usr/bin/chromium
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve test stamp status page clean chromium
+.PHONY: site serve test stamp status page clean chromium system-libs
 
-site: $(READY)
+site: system-libs $(READY)
 	$(BIN)/mkdocs build --strict
 	@echo
 	@echo "The site is in site/. Preview it with live reload: make serve  (then open the address it prints)"
 
-serve: $(READY)
+# Skips the PDFs and the offline copy; WBL_EXPORTS=1 make serve makes them too (cached).
+serve: system-libs $(READY)
 	$(BIN)/mkdocs serve
 
-test: $(READY) chromium
+test: system-libs $(READY) chromium
 	$(BIN)/python -m pytest
 
 chromium:
@@ -47,6 +49,15 @@ status: $(READY)
 page: $(READY)
 	@test -n "$(FILE)" -a -n "$(TITLE)" -a -n "$(DESCRIPTION)" || { echo 'Say where, and give a title and a description: make page FILE=roadmap/new-step.md TITLE="A new step" DESCRIPTION="One sentence."'; exit 2; }
 	@PYTHONPATH=hooks $(BIN)/python -m wblbank new-page "$(FILE)" --title "$(TITLE)" --description "$(DESCRIPTION)"
+
+# WeasyPrint (the PDFs) draws text with Debian's pango; install it when this machine lacks it.
+system-libs:
+	@if ! { ldconfig -p 2>/dev/null || /sbin/ldconfig -p; } | grep -q 'libpango-1.0.so.0' \
+	   || ! { ldconfig -p 2>/dev/null || /sbin/ldconfig -p; } | grep -q 'libpangoft2-1.0.so.0'; then \
+		echo "Installing pango for WeasyPrint with apt-get"; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -q && $$SUDO apt-get install -y -q --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0; \
+	fi
 
 clean:
 	rm -rf site test-artifacts $(VENV)

@@ -14,6 +14,7 @@ import re
 
 from mkdocs.plugins import event_priority, get_plugin_logger
 
+from wblbank import generated
 from wblbank.i18n import built_url, current_language, file_language, is_nested_build, relative_url, site_languages
 from wblbank.links import MARKDOWN, Link, LinkIndex, check_link, classify, extract_links, resolve_markdown, split_target
 from wblbank.problems import display_path, log_problems
@@ -87,11 +88,12 @@ def on_page_content(html, page, config, files):
     return html
 
 
-# After the i18n plugin (priority -100) has built the other languages.
+# After the i18n plugin (priority -100) has built the other languages, and after the exports (-150).
 @event_priority(-200)
 def on_post_build(config):
     if is_nested_build(config):
         return
+    _index.site_files.update(generated.site_files())  # written by other hooks after MkDocs (hooks/pdf.py)
     problems = [p for source, url, link in _found for p in check_link(_index, source, url, link)]
     count = log_problems(log, problems)
     log.info(f"checked {len(_found)} links in {len(_index.ids)} pages: {count} problem(s)")

@@ -51,7 +51,7 @@ class FixtureSite:
             target.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
         return target
 
-    def config(self, languages=("en", "fi"), nav=None, **extra) -> Path:
+    def config(self, languages=("en", "fi"), nav=None, exports=None, **extra) -> Path:
         config = {
             "site_name": "Fixture",
             "site_url": "https://example.org/bank/",
@@ -76,6 +76,11 @@ class FixtureSite:
         }
         if nav is not None:
             config["nav"] = nav
+        if exports is not None:  # the PDFs: the site's own fonts and stylesheet, and hooks/pdf.py
+            config["hooks"].append(str(HOOKS / "pdf.py"))
+            config["theme"]["custom_dir"] = str(REPO / "overrides")
+            config["extra_css"] = ["assets/stylesheets/wbl.css"]
+            config["extra"] = {"exports": exports}
         config.update(extra)
         path = self.root / "mkdocs.yml"
         path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -102,6 +107,22 @@ class FixtureSite:
                 result.aborted = True
         result.warnings = [r.getMessage() for r in self.caplog.records if r.levelno >= logging.WARNING]
         return result
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory):
+    """The real material bank, built once per test session: (config, site folder, warnings)."""
+    site_dir = tmp_path_factory.mktemp("site")
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler(level=logging.WARNING)
+    handler.emit = records.append
+    logging.getLogger("mkdocs").addHandler(handler)
+    try:
+        config = load_config(str(REPO / "mkdocs.yml"), strict=True, site_dir=str(site_dir))
+        build(config)
+    finally:
+        logging.getLogger("mkdocs").removeHandler(handler)
+    return config, site_dir, [record.getMessage() for record in records]
 
 
 @pytest.fixture

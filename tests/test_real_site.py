@@ -7,27 +7,8 @@ import logging
 import re
 from pathlib import Path
 
-import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-
 from conftest import REPO
 from wblbank.i18n import site_languages
-
-
-@pytest.fixture(scope="module")
-def real_site(tmp_path_factory):
-    site_dir = tmp_path_factory.mktemp("site")
-    records: list[logging.LogRecord] = []
-    handler = logging.Handler(level=logging.WARNING)
-    handler.emit = records.append
-    logging.getLogger("mkdocs").addHandler(handler)
-    try:
-        config = load_config(str(REPO / "mkdocs.yml"), strict=True, site_dir=str(site_dir))
-        build(config)
-    finally:
-        logging.getLogger("mkdocs").removeHandler(handler)
-    return config, site_dir, [record.getMessage() for record in records]
 
 
 def test_real_site_builds_strict_with_zero_warnings(real_site):

@@ -91,3 +91,8 @@ def built_url(lang: str, path: str, languages: Languages, *, use_directory_urls:
 # A link from one built page to another site URL, as the browser needs it.
 def relative_url(target_url: str, from_page_url: str) -> str:
     return get_relative_url(target_url, from_page_url or ".")
+
+
+# The site folder of a language's pages, relative to the site root: '' for the default, 'fi/'.
+def language_root(lang: str, languages: Languages) -> str:
+    return "" if lang == languages.default else f"{lang}/"

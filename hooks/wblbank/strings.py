@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .data import TEXT, DataFile, per_language, schema_problems
-from .problems import Problem
+from typing import Iterable
+
+from .data import TEXT, DataError, DataFile, load_yaml, per_language, schema_problems
+from .problems import Problem, display_path
 
 
 @dataclass
@@ -46,3 +48,23 @@ def read_strings(data_file: DataFile, languages) -> tuple[Strings, list[Problem]
     texts = data_file.data if isinstance(data_file.data, dict) else {}
     usable = {key: value for key, value in texts.items() if isinstance(value, dict)}
     return Strings(texts=usable, shown=data_file.shown), problems
+
+
+# Read a strings file from disk: the usable strings, and every problem with its line.
+def load_strings(path: str, root: str, languages) -> tuple[Strings, list[Problem]]:
+    shown = display_path(path, root)
+    try:
+        data_file = load_yaml(path, shown)
+    except FileNotFoundError:
+        return Strings(shown=shown), [Problem(shown, 1, "the interface strings file does not exist",
+                                              "create it, or correct extra.wbl.data.strings in mkdocs.yml")]
+    except DataError as error:
+        return Strings(shown=shown), [Problem(shown, error.line, error.what, error.fix)]
+    return read_strings(data_file, languages)
+
+
+# Every string a hook needs must be defined (that each has every language, the schema checks).
+def check_strings(strings: Strings, needed: Iterable[str], languages) -> list[Problem]:
+    return [Problem(strings.shown, 1, f"string '{string_id}' is not defined",
+                    f"add '{string_id}:' with a line 'lang: text' for each of {', '.join(languages.codes)}")
+            for string_id in sorted(set(needed)) if string_id not in strings.texts]
