@@ -164,18 +164,25 @@ def compose(edition: Edition, pages: list[RenderedPage], text: DocumentText, *, 
 
 
 # The site's fonts for the PDF: the @font-face rules of its stylesheets, with each unicode-range
-# of a family given a family name of its own, and the first family as the text font.
+# of a family given a family name of its own, the first family as the text font and the family
+# the stylesheets name in --md-code-font (Material's code font setting) as the code font.
 # (WeasyPrint 70 writes the faces of one family and style into the PDF as one font even when
 # they come from different files, such as the latin and latin-ext subsets, which scrambles
 # the letters of the second file; separate names keep them apart.)
+_CODE_FONT = re.compile(r"--md-code-font\s*:\s*([^;]+);")
+
+
 def font_faces(site_dir: str, stylesheets: list[str]) -> str:
     import tinycss2  # WeasyPrint's own CSS parser
 
-    rules, families = [], {}
+    rules, families, code_family = [], {}, None
     for sheet in stylesheets:
         path = Path(site_dir, sheet)
         if not path.is_file():
             continue
+        code_setting = _CODE_FONT.search(path.read_text(encoding="utf-8"))
+        if code_setting:
+            code_family = code_setting.group(1).split(",")[0].strip().strip("\"'")
         for rule in tinycss2.parse_stylesheet(path.read_text(encoding="utf-8"), skip_whitespace=True,
                                               skip_comments=True):
             if rule.type != "at-rule" or rule.lower_at_keyword != "font-face":
@@ -203,9 +210,13 @@ def font_faces(site_dir: str, stylesheets: list[str]) -> str:
             rules.append("@font-face { " + "; ".join(body) + " }")
     if not families:
         return ""
-    family, ranges = next(iter(families.items()))
-    names = ", ".join(f'"{family} {index}"' for index in range(1, len(ranges) + 1))
-    return "".join(rules) + f" html {{ font-family: {names}, sans-serif; }} "
+    def names(family: str) -> str:
+        return ", ".join(f'"{family} {index}"' for index in range(1, len(families[family]) + 1))
+
+    css = "".join(rules) + f" html {{ font-family: {names(next(iter(families)))}, sans-serif; }} "
+    if code_family in families:
+        css += f" code, pre, kbd, samp {{ font-family: {names(code_family)}, monospace; }} "
+    return css
 
 
 # The texts of the page margins, which CSS must hold: running title and 'page 3 of 48'.

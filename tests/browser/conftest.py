@@ -12,12 +12,9 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from playwright.sync_api import sync_playwright
 
 from browser import helpers
-from conftest import REPO
 from wblbank.i18n import site_languages
 
 _report: dict[str, object] = {}
@@ -39,11 +36,9 @@ class PageReport:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory):
-    """The real site, built strictly once for the whole session into a temporary folder."""
-    site_dir = tmp_path_factory.mktemp("browser-site")
-    config = load_config(str(REPO / "mkdocs.yml"), strict=True, site_dir=str(site_dir))
-    build(config)
+def built_site(real_site):
+    """The real site, built strictly once for the whole session (shared with tests/test_real_site.py)."""
+    config, site_dir, _warnings = real_site
     return BuiltSite(site_dir, site_languages(config), helpers.site_pages(site_dir, config.site_url), config.site_url)
 
 
