@@ -17,6 +17,7 @@ import difflib
 import html
 import json
 import os
+import re
 from dataclasses import dataclass
 
 from .data import TEXT, DataError, DataFile, describe, load_yaml, per_language, schema_problems
@@ -247,12 +248,14 @@ def _page_problem(page: str, tree: DocsTree) -> tuple[str, str] | None:
     return f"the page '{page}' does not exist in {folder}", fix
 
 
-# The title of a page in one language, from its own front matter or else the default language's.
+# The title of a page in one language (title: or its first heading), or else the default language's.
 def page_title(tree: DocsTree, page: str, lang: str) -> str:
     for code in (lang, tree.languages.default):
         path = tree.pages.get(code, {}).get(page)
         if path and path in tree.sources:
-            title = tree.sources[path].meta.get("title")
+            source = tree.sources[path]
+            heading = re.search(r"^#[ \t]+(.+?)[ \t]*(\{[^}]*\})?[ \t]*$", source.body, re.M)
+            title = source.meta.get("title") or (heading.group(1) if heading else None)
             if title:
                 return str(title)
     return page
