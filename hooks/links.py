@@ -16,7 +16,8 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 
 from wblbank import generated
 from wblbank.i18n import built_url, current_language, file_language, is_nested_build, relative_url, site_languages
-from wblbank.links import MARKDOWN, Link, LinkIndex, check_link, classify, extract_links, resolve_markdown, split_target
+from wblbank.links import (MARKDOWN, Link, LinkIndex, check_link, classify, extract_links, generated_links,
+                           resolve_markdown, split_target, site_dir_files)
 from wblbank.problems import display_path, log_problems
 from wblbank.tree import docs_files, project_root
 
@@ -81,10 +82,13 @@ def _rewrite_cross_language(markdown: str, links: list[Link], page, config) -> s
     return markdown
 
 
-# Note the ids of the page as Material rendered it: these are the anchors links may use.
+# Note the ids of the page as Material rendered it (the anchors links may use), and the links
+# that markers generated (hooks/data_pages.py), each at the line of its marker.
 def on_page_content(html, page, config, files):
     if file_language(page.file) == current_language(config):
         _index.ids[page.file.src_uri] = set(_ID.findall(html))
+        for link in generated_links(page.markdown or ""):
+            _found.append((page.file.src_uri, page.url, link))
     return html
 
 
@@ -94,6 +98,7 @@ def on_post_build(config):
     if is_nested_build(config):
         return
     _index.site_files.update(generated.site_files())  # written by other hooks after MkDocs (hooks/pdf.py)
+    _index.site_files |= site_dir_files(config.site_dir)  # also what hooks wrote after the pages (badge files)
     problems = [p for source, url, link in _found for p in check_link(_index, source, url, link)]
     count = log_problems(log, problems)
     log.info(f"checked {len(_found)} links in {len(_index.ids)} pages: {count} problem(s)")

@@ -233,9 +233,9 @@ def test_an_unknown_marker_is_reported_at_its_line(fixture_site):
     assert result.aborted
     assert result.warnings == [
         "data_pages: docs/en/index.md:7: the marker 'wbl:glosary' means nothing on this page — use one of: glossary, "
-        "case-cards, translation-status, related-cases (on a page with case: in its English front matter); or delete the line",
+        "case-cards, translation-status, related-cases (on a page with case: in its English front matter), instrument <id>, badge <id>; or delete the line",
         "data_pages: docs/fi/index.md:8: the marker 'wbl:glosary' means nothing on this page — use one of: glossary, "
-        "case-cards, translation-status, related-cases (on a page with case: in its English front matter); or delete the line",
+        "case-cards, translation-status, related-cases (on a page with case: in its English front matter), instrument <id>, badge <id>; or delete the line",
     ]
 
 

@@ -9,6 +9,7 @@ and HTML comments are masked first, because links shown as code are not links.
 from __future__ import annotations
 
 import difflib
+import os
 import posixpath
 import re
 from dataclasses import dataclass
@@ -286,3 +287,25 @@ def _check_anchor(index: LinkIndex, page: str, fragment: str, where: str, link: 
     fix = f"did you mean #{near[0]}? " if near else ""
     fix += f"Ids there: {listed}; or give the heading that id: '## Heading {{#{fragment}}}'"
     return [Problem(where, link.line, f"anchor '#{fragment}' does not exist in {index.shown(page)}", fix)]
+
+
+_GENERATED = re.compile(r"^<!-- wbl-generated line=(\d+) -->\n(.*?)^<!-- /wbl-generated -->", re.M | re.S)
+
+
+# The links inside the parts of a page that markers generated, each at the line of its marker.
+def generated_links(markdown: str) -> list[Link]:
+    found = []
+    for region in _GENERATED.finditer(markdown):
+        line = int(region.group(1))
+        for link in extract_links(region.group(2)):
+            found.append(Link(line, link.start, link.end, link.target, link.kind))
+    return found
+
+
+# Every file in the built site folder, relative to it, with forward slashes.
+def site_dir_files(site_dir: str) -> set[str]:
+    found = set()
+    for folder, _, names in os.walk(site_dir):
+        for name in names:
+            found.add(os.path.relpath(os.path.join(folder, name), site_dir).replace(os.sep, "/"))
+    return found
