@@ -122,16 +122,16 @@ def on_page_markdown(markdown, page, config, files):
 def _downloads_markup(lang: str, languages, page_url: str) -> str:
     settings, strings = _build.settings, _build.strings
     if not _build.enabled:
-        return f'<p class="wbl-downloads-skipped">{strings.get("pdf_downloads_skipped", lang)}</p>'
+        return f'<p class="wbl-downloads-skipped">{strings.text("pdf_downloads_skipped", lang)}</p>'
     downloads = [Download(pdf_site_path(settings, document.name, lang, languages),
-                          strings.get(document.title, lang),
-                          strings.get(document.description, lang) if document.description else "",
-                          strings.get("pdf_kind_pdf", lang))
+                          strings.text(document.title, lang),
+                          strings.text(document.description, lang) if document.description else "",
+                          strings.text("pdf_kind_pdf", lang))
                  for document in settings.documents]
     zip_path = zip_site_path(settings)
     if zip_path and not offline.is_copy_build():  # the copy cannot hold itself
-        downloads.append(Download(zip_path, strings.get("pdf_offline_title", lang),
-                                  strings.get("pdf_offline_description", lang), strings.get("pdf_kind_zip", lang)))
+        downloads.append(Download(zip_path, strings.text("pdf_offline_title", lang),
+                                  strings.text("pdf_offline_description", lang), strings.text("pdf_kind_zip", lang)))
     return downloads_html(downloads, page_url)
 
 
@@ -224,12 +224,12 @@ def _write_exports(config, languages, selections) -> list[Problem]:
 
 def _document_text(strings: Strings, document, lang: str) -> DocumentText:
     return DocumentText(
-        title=strings.get(document.title, lang),
-        description=strings.get(document.description, lang) if document.description else "",
-        author=strings.get("pdf_author", lang), contents=strings.get("pdf_contents", lang),
-        page_of=strings.get("pdf_page_of", lang), cover_language=strings.get("pdf_cover_language", lang),
-        cover_date=strings.get("pdf_cover_date", lang), cover_online=strings.get("pdf_cover_online", lang),
-        licence=strings.get("pdf_licence", lang))
+        title=strings.text(document.title, lang),
+        description=strings.text(document.description, lang) if document.description else "",
+        author=strings.text("pdf_author", lang), contents=strings.text("pdf_contents", lang),
+        page_of=strings.text("pdf_page_of", lang), cover_language=strings.text("pdf_cover_language", lang),
+        cover_date=strings.text("pdf_cover_date", lang), cover_online=strings.text("pdf_cover_online", lang),
+        licence=strings.text("pdf_licence", lang))
 
 
 # Write the files' sizes into each language's downloads page, in that language's number format.
@@ -238,7 +238,7 @@ def _fill_sizes(languages, sizes: dict[str, int]) -> None:
     for lang, page_file in _build.downloads_pages.items():
         if not os.path.isfile(page_file):
             continue
-        shown = {path: format_size(size, lang, strings.get("pdf_size_kb", lang), strings.get("pdf_size_mb", lang))
+        shown = {path: format_size(size, lang, strings.text("pdf_size_kb", lang), strings.text("pdf_size_mb", lang))
                  for path, size in sizes.items()}
         with open(page_file, encoding="utf-8") as handle:
             page_html = handle.read()

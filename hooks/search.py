@@ -30,6 +30,7 @@ import sys
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
+from wblbank import offline
 from wblbank.i18n import is_nested_build
 
 log = get_plugin_logger("search")
@@ -43,6 +44,8 @@ _NOT_INDEXED = ".headerlink"
 def on_post_build(config):
     if is_nested_build(config):
         return
+    if offline.is_copy_build():
+        return  # the offline copy opens from file://, where Pagefind cannot load; Material's search serves it
     site_dir = config.site_dir
     command = [sys.executable, "-m", "pagefind", "--site", site_dir, "--exclude-selectors", _NOT_INDEXED, "--silent"]
     result = subprocess.run(command, capture_output=True, text=True)

@@ -330,11 +330,13 @@ def test_strings_report_the_line_of_a_missing_translation(tmp_path):
 
     path = tmp_path / "strings.yml"
     path.write_text("pdf_a:\n  en: A\n  fi: Aa\npdf_b:\n  en: B\n", encoding="utf-8")
-    strings, problems = load_strings(str(path), str(tmp_path))
-    assert problems == [] and strings.get("pdf_a", "fi") == "Aa"
     languages = Languages(codes=("en", "fi"), default="en", names={"en": "English", "fi": "Suomi"})
-    assert [str(p) for p in check_strings(strings, ["pdf_a", "pdf_b"], languages)] == [
-        "strings.yml:4: string 'pdf_b' has no Suomi (fi) text — add a line 'fi: …' under 'pdf_b:'"]
+    strings, problems = load_strings(str(path), str(tmp_path), languages)
+    assert strings.get("pdf_a", "fi") == "Aa"
+    assert [str(p) for p in problems] == [
+        "strings.yml:4: pdf_b has no 'fi' — add 'fi' (one entry per language in mkdocs.yml: en, fi)"]
+    assert [str(p) for p in check_strings(strings, ["pdf_a", "pdf_c"], languages)] == [
+        "strings.yml:1: string 'pdf_c' is not defined — add 'pdf_c:' with a line 'lang: text' for each of en, fi"]
 
 
 def test_sizes_are_written_the_way_each_language_writes_numbers():

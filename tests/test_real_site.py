@@ -63,8 +63,10 @@ def test_built_pages_load_nothing_from_other_hosts(real_site):
 def test_fonts_are_served_from_the_site(real_site):
     _config, site_dir, _ = real_site
     css = (site_dir / "assets/stylesheets/wbl.css").read_text(encoding="utf-8")
-    for font in re.findall(r'url\("\.\./fonts/([^"]+)"\)', css):
-        assert (site_dir / "assets/fonts" / font).stat().st_size > 10_000
+    fonts = re.findall(r'url\("\.\./fonts/([^"]+)"\)', css)
+    assert len(fonts) == 8  # text font: latin, latin-ext x normal, italic; code font: latin, latin-ext x 400, 700
+    for font in fonts:
+        assert (site_dir / "assets/fonts" / font).read_bytes()[:4] == b"wOF2"  # a real font, not a pointer file
     assert "fonts.googleapis.com" not in (site_dir / "index.html").read_text(encoding="utf-8")
 
 

@@ -144,11 +144,15 @@ def _type_words(name: str) -> str:
 
 
 # A value given once per language of the site: every language present, none the site lacks.
-def per_language(languages, value: dict) -> dict:
+def per_language(languages, value: dict, *, other_keys: tuple[str, ...] = ()) -> dict:
+    not_other = "".join(f"(?!{key}$)" for key in other_keys)  # keys beside the languages, e.g. id
     return {
         "type": "object",
         "properties": {code: value for code in languages.codes},
         "required": list(languages.codes),
+        # Texts in a language the site does not build (yet, or any more) do no harm; anything
+        # that is not a language code is a mistake.
+        "patternProperties": {rf"^{not_other}[a-z]{{2,3}}([_-][A-Za-z]{{2,4}})?$": value},
         "additionalProperties": False,
         "description": "one entry per language in mkdocs.yml: " + ", ".join(languages.codes),
     }

@@ -32,7 +32,7 @@ def glossary_schema(languages) -> dict:
         "additionalProperties": False,
         "description": "term: and definition: in that language",
     }
-    entry = per_language(languages, text)
+    entry = per_language(languages, text, other_keys=("id",))
     entry["properties"] = {"id": _ID, **entry["properties"]}
     entry["required"] = ["id", *entry["required"]]
     entry["description"] = "id: and one entry per language in mkdocs.yml: " + ", ".join(languages.codes)

@@ -28,6 +28,13 @@ class Strings:
             raise KeyError(f"{self.shown} has no '{key}' in '{lang}'")
         return text.format(**values) if values else text
 
+    def text(self, key: str, lang: str, **values) -> str:
+        """Like get(), but '[key]' for a string the file lacks (a problem already reported)."""
+        try:
+            return self.get(key, lang, **values)
+        except KeyError:
+            return f"[{key}]"
+
     def has(self, key: str) -> bool:
         return key in self.texts
 
