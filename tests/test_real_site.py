@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import logging
 import re
-from pathlib import Path
 
 from conftest import REPO
 from wblbank.i18n import site_languages

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 import yaml
 from jsonschema import Draft202012Validator
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
 from conftest import REPO, stamped_pair
 from openbadges_schemas import OB2_BADGE_CLASS, OB2_PROFILE, OB3_ACHIEVEMENT
-from wblbank.data import parse_yaml
 from wblbank.i18n import site_languages
 from wblbank.instruments import Area, Band, band_coverage_problems, band_for, band_table, score_range
 
@@ -282,36 +278,18 @@ def test_a_badge_without_its_images_fails(fixture_site):
 
 # --- The real site ------------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def real_build(tmp_path_factory):
-    """The real site, built without --strict: other pages' translations may still be in progress."""
-    import logging
-
-    site_dir = tmp_path_factory.mktemp("site")
-    records: list[logging.LogRecord] = []
-    handler = logging.Handler(level=logging.WARNING)
-    handler.emit = records.append
-    logging.getLogger("mkdocs").addHandler(handler)
-    try:
-        config = load_config(str(REPO / "mkdocs.yml"), site_dir=str(site_dir))
-        build(config)
-    finally:
-        logging.getLogger("mkdocs").removeHandler(handler)
-    return config, site_dir, [record.getMessage() for record in records]
-
-
 def _badge_ids() -> list[str]:
     return sorted(path.stem for path in (REPO / "data/badges").glob("*.yml"))
 
 
-def test_the_tools_data_and_pages_build_without_a_warning(real_build):
-    _config, _site, warnings = real_build
+def test_the_tools_data_and_pages_build_without_a_warning(real_site):
+    _config, _site, warnings = real_site
     ours = [w for w in warnings if re.search(r"data/|docs/\w+/(tools|badges)/|openbadges|links: ", w)]
     assert ours == []
 
 
-def test_every_tool_page_renders_in_every_language(real_build):
-    config, site_dir, _ = real_build
+def test_every_tool_page_renders_in_every_language(real_site):
+    config, site_dir, _ = real_site
     languages = site_languages(config)
     pages = sorted(p.relative_to(REPO / "docs/en") for p in (REPO / "docs/en").glob("tools/*.md"))
     assert len(pages) >= 3
@@ -326,8 +304,8 @@ def test_every_tool_page_renders_in_every_language(real_build):
             assert f"openbadges/{badge}.{lang}.achievement.json" in html
 
 
-def test_all_badge_files_validate_against_the_open_badges_schemas(real_build):
-    config, site_dir, _ = real_build
+def test_all_badge_files_validate_against_the_open_badges_schemas(real_site):
+    config, site_dir, _ = real_site
     languages = site_languages(config)
     folder = site_dir / config.extra["wbl"]["openbadges"]
     count = 0
@@ -346,8 +324,8 @@ def test_all_badge_files_validate_against_the_open_badges_schemas(real_build):
 
 
 @pytest.mark.parametrize("kind, language_key", [("achievement", "inLanguage"), ("badgeclass", "@language")])
-def test_related_definitions_form_a_complete_set_across_the_languages(real_build, kind, language_key):
-    config, site_dir, _ = real_build
+def test_related_definitions_form_a_complete_set_across_the_languages(real_site, kind, language_key):
+    config, site_dir, _ = real_site
     codes = set(site_languages(config).codes)
     folder = site_dir / config.extra["wbl"]["openbadges"]
     for badge in _badge_ids():
@@ -364,8 +342,8 @@ def test_related_definitions_form_a_complete_set_across_the_languages(real_build
             assert all(related[other] == ids[other] for other in related)
 
 
-def test_the_badge_criteria_page_is_what_the_definitions_point_to(real_build):
-    config, site_dir, _ = real_build
+def test_the_badge_criteria_page_is_what_the_definitions_point_to(real_site):
+    config, site_dir, _ = real_site
     folder = site_dir / config.extra["wbl"]["openbadges"]
     document = json.loads((folder / "learning-ambassador.lv.badgeclass.json").read_text(encoding="utf-8"))
     assert document["criteria"]["id"] == config.site_url + "lv/badges/learning-ambassador/"

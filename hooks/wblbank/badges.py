@@ -16,7 +16,7 @@ import os
 import re
 from dataclasses import dataclass
 
-from .data import TEXT, DataError, DataFile, load_yaml, per_language, schema_problems
+from .data import TEXT, DataFile, load_folder, per_language, schema_problems
 from .i18n import Languages, built_url, relative_url
 from .instruments import ID
 from .problems import Problem, display_path
@@ -120,18 +120,9 @@ def issuer_schema(languages: Languages) -> dict:
 # Read every badge file of a folder; each needs an SVG and a PNG image of the same name.
 def read_badges(folder: str, root: str, languages: Languages) -> tuple[dict[str, Badge], list[Problem]]:
     badges: dict[str, Badge] = {}
-    problems: list[Problem] = []
-    for name in sorted(os.listdir(folder)):
-        if not name.endswith((".yml", ".yaml")):
-            continue
-        path = os.path.join(folder, name)
-        shown = display_path(path, root)
-        try:
-            data_file = load_yaml(path, shown)
-        except DataError as error:
-            problems.append(Problem(shown, error.line, error.what, error.fix))
-            continue
-        badge_id = os.path.splitext(name)[0]
+    data_files, problems = load_folder(folder, root)
+    for badge_id, data_file in data_files:
+        shown, name = data_file.shown, os.path.basename(data_file.shown)
         found = schema_problems(data_file, badge_schema(languages))
         problems += [Problem(shown, line, what, fix) for line, what, fix in found]
         images = {extension: os.path.join(folder, badge_id + extension) for extension in IMAGE_TYPES}

@@ -7,11 +7,14 @@ maintained `jsonschema` library; this module only turns its findings into
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 from jsonschema import Draft202012Validator
+
+from .problems import Problem, display_path
 
 Location = tuple  # the keys and list indexes leading to a value: ("terms", 3, "fi", "term")
 
@@ -72,6 +75,22 @@ def _note_lines(node, location: Location, lines: dict) -> None:
 def load_yaml(path: str, shown: str) -> DataFile:
     with open(path, encoding="utf-8") as handle:
         return parse_yaml(handle.read(), shown)
+
+
+# Every YAML file of a folder, read, with its id (the file name without .yml), in name order;
+# a file that cannot be read becomes a problem instead.
+def load_folder(folder: str, root: str) -> tuple[list[tuple[str, DataFile]], list[Problem]]:
+    files, problems = [], []
+    for name in sorted(os.listdir(folder)):
+        if not name.endswith((".yml", ".yaml")):
+            continue
+        path = os.path.join(folder, name)
+        shown = display_path(path, root)
+        try:
+            files.append((os.path.splitext(name)[0], load_yaml(path, shown)))
+        except DataError as error:
+            problems.append(Problem(shown, error.line, error.what, error.fix))
+    return files, problems
 
 
 # Every place where the data breaks the schema, as (line, what, fix), in file order.
@@ -159,3 +178,5 @@ def per_language(languages, value: dict, *, other_keys: tuple[str, ...] = ()) ->
 
 
 TEXT = {"type": "string", "minLength": 1}
+ID = {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$",
+      "description": "write the id in lowercase English words joined by hyphens, e.g. tripartite-meeting"}

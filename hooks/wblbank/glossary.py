@@ -6,11 +6,9 @@ import html
 from collections import Counter
 from dataclasses import dataclass
 
-from .data import TEXT, DataFile, per_language, schema_problems
+from .data import ID, TEXT, DataFile, per_language, schema_problems
 from .problems import Problem
 
-_ID = {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$",
-       "description": "write the id in lowercase English words joined by hyphens, e.g. tripartite-meeting"}
 
 
 @dataclass(frozen=True)
@@ -33,7 +31,7 @@ def glossary_schema(languages) -> dict:
         "description": "term: and definition: in that language",
     }
     entry = per_language(languages, text, other_keys=("id",))
-    entry["properties"] = {"id": _ID, **entry["properties"]}
+    entry["properties"] = {"id": ID, **entry["properties"]}
     entry["required"] = ["id", *entry["required"]]
     entry["description"] = "id: and one entry per language in mkdocs.yml: " + ", ".join(languages.codes)
     return {

@@ -16,18 +16,15 @@ from __future__ import annotations
 import difflib
 import html
 import json
-import os
 import re
 from dataclasses import dataclass
 
-from .data import TEXT, DataError, DataFile, describe, load_yaml, per_language, schema_problems
+from .data import ID, TEXT, DataFile, describe, load_folder, per_language, schema_problems
 from .i18n import Languages, built_url, relative_url
-from .problems import Problem, display_path
+from .problems import Problem
 from .strings import Strings
 from .tree import DocsTree
 
-ID = {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$",
-      "description": "write the id in lowercase English words joined by hyphens, e.g. career-guidance"}
 PAGE = {"type": "string", "pattern": r"^[^/#][^#]*\.md$",
         "description": "write the path of a page relative to a language folder, e.g. cases/plan-to-learn.md"}
 
@@ -177,18 +174,9 @@ def band_for(area: Area, scale_size: int, score: int) -> Band:
 def read_instruments(folder: str, root: str, languages: Languages,
                      tree: DocsTree) -> tuple[dict[str, Instrument], list[Problem]]:
     instruments: dict[str, Instrument] = {}
-    problems: list[Problem] = []
-    for name in sorted(os.listdir(folder)):
-        if not name.endswith((".yml", ".yaml")):
-            continue
-        path = os.path.join(folder, name)
-        shown = display_path(path, root)
-        try:
-            data_file = load_yaml(path, shown)
-        except DataError as error:
-            problems.append(Problem(shown, error.line, error.what, error.fix))
-            continue
-        instrument, found = check_instrument(data_file, os.path.splitext(name)[0], languages, tree)
+    data_files, problems = load_folder(folder, root)
+    for instrument_id, data_file in data_files:
+        instrument, found = check_instrument(data_file, instrument_id, languages, tree)
         problems += found
         if instrument is not None:
             instruments[instrument.id] = instrument
