@@ -22,13 +22,16 @@ from wblbank.exports import (Download, Settings, check_downloads_page, downloads
                              missing_marker, pdf_site_path, read_settings, replace_marker, select_pages,
                              zip_site_path)
 from wblbank.i18n import current_language, is_nested_build, language_root, site_languages
-from wblbank.pdf import (DocumentText, Edition, RenderedPage, compose, content_date, font_faces, render,
+from wblbank.pdf import (DocumentText, Edition, RenderedPage, compose, content_date, font_faces, render_many,
                         write_if_changed)
 from wblbank.problems import Problem, display_path, log_problems
 from wblbank.strings import Strings, check_strings, load_strings
 from wblbank.tree import project_root
 
 log = get_plugin_logger("exports")
+
+# How many PDFs are laid out at once (WBL_PDF_PROCESSES=1: one after the other, in this process).
+PROCESSES = "WBL_PDF_PROCESSES"
 _command: str | None = None  # 'serve' under mkdocs serve; None when a test calls build() itself
 
 
@@ -183,33 +186,46 @@ def _write_exports(config, languages, selections) -> list[Problem]:
     date = content_date(root, [config.config_file_path])
     copy_source = os.environ.get(offline.SOURCE)
     problems: list[Problem] = []
-    sizes: dict[str, int] = {}
+    # Compose every document first (quick), then lay them all out at once, one per core (slow).
+    jobs = []  # (lang, document, site path, target, composed HTML or None when copied)
     for lang in languages.codes:
-        started = time.monotonic()
         edition = _build.editions.get(lang)
+        by_path = {page.path: page for page in (edition.pages if edition else [])}
         for document, chosen in zip(settings.documents, selections):
             site_path = pdf_site_path(settings, document.name, lang, languages)
             target = os.path.join(config.site_dir, site_path)
-            if copy_source:  # the offline copy: the online build has just made this PDF
-                os.makedirs(os.path.dirname(target), exist_ok=True)
-                shutil.copyfile(os.path.join(copy_source, site_path), target)
-            else:
-                by_path = {page.path: page for page in (edition.pages if edition else [])}
+            html = None
+            if not copy_source:  # the offline copy copies what the online build has just made
                 pages = [by_path[path] for path in chosen if path in by_path]
-                text = _document_text(strings, document, lang)
-                html, compose_problems = compose(edition, pages, text, content_date=date,
-                                                 toc_depth=document.toc_depth)
+                html, compose_problems = compose(edition, pages, _document_text(strings, document, lang),
+                                                 content_date=date, toc_depth=document.toc_depth)
                 problems += compose_problems
-                pdf, errors = render(html, base_dir=os.path.abspath(config.site_dir), cache_dir=cache_dir,
-                                     date=date)
-                problems += [Problem(settings.config_path, settings.line(f"documents.{settings.documents.index(document)}"),
-                                     f"the PDF '{site_path}': {error}",
-                                     "link only to files of the site; the PDF build works offline")
-                             for error in errors]
-                write_if_changed(pdf, target)
-            generated.add(site_path)
-            sizes[site_path] = os.path.getsize(target)
-        log.info(f"{lang}: {len(settings.documents)} PDF(s) in {time.monotonic() - started:.1f} s")
+            jobs.append((lang, document, site_path, target, html))
+    started = time.monotonic()
+    processes = os.environ.get(PROCESSES)  # default: one per core
+    rendered = iter(render_many([job[4] for job in jobs if job[4] is not None],
+                                base_dir=os.path.abspath(config.site_dir), cache_dir=cache_dir, date=date,
+                                workers=int(processes) if processes and processes.isdigit() else None))
+    sizes: dict[str, int] = {}
+    seconds: dict[str, float] = {}
+    for lang, document, site_path, target, html in jobs:
+        if html is None:
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            shutil.copyfile(os.path.join(copy_source, site_path), target)
+        else:
+            pdf, errors, took = next(rendered)
+            seconds[lang] = seconds.get(lang, 0.0) + took
+            problems += [Problem(settings.config_path, settings.line(f"documents.{settings.documents.index(document)}"),
+                                 f"the PDF '{site_path}': {error}",
+                                 "link only to files of the site; the PDF build works offline")
+                         for error in errors]
+            write_if_changed(pdf, target)
+        generated.add(site_path)
+        sizes[site_path] = os.path.getsize(target)
+    for lang, took in seconds.items():
+        log.info(f"{lang}: {len(settings.documents)} PDF(s), {took:.1f} s of layout")
+    if seconds:
+        log.info(f"{len(jobs)} PDF(s) in {time.monotonic() - started:.1f} s")
     _fill_sizes(languages, sizes)
     zip_path = zip_site_path(settings)
     if zip_path and not copy_source:

@@ -283,6 +283,7 @@ def test_unchanged_pdfs_come_from_the_cache(fixture_site, epoch, monkeypatch):
     assert fixture_site.build().warnings == []
     import weasyprint
 
+    monkeypatch.setenv("WBL_PDF_PROCESSES", "1")  # lay out in this process, where the patch below holds
     monkeypatch.setattr(weasyprint, "HTML", lambda *a, **k: pytest.fail("rendered again"))
     assert fixture_site.build().warnings == []
     fixture_site.write("docs/en/guides/steps.md", EN_STEPS.replace("Back", "Go back"))
@@ -375,3 +376,18 @@ def test_a_malformed_exports_block_is_reported_on_its_line(tmp_path):
     assert settings is None
     assert problems and problems[0].path == "mkdocs.yml" and problems[0].line == 3
     assert "documents" in problems[0].what
+
+
+def test_documents_laid_out_side_by_side_are_the_same_bytes_as_one_by_one(tmp_path):
+    from datetime import datetime, timezone
+
+    from wblbank.pdf import render, render_many
+
+    date = datetime(2026, 1, 2, tzinfo=timezone.utc)
+    documents = [f"<html lang='{lang}'><title>{word}</title><h1>{word}</h1><p>{word}</p></html>"
+                 for lang, word in (("fi", "Työpaikkaohjaaja"), ("lv", "Darba vidē"), ("et", "Juhendõpe"))]
+    side_by_side = render_many(documents, base_dir=str(tmp_path), cache_dir=None, date=date, workers=2)
+    one_by_one = [render(document, base_dir=str(tmp_path), cache_dir=None, date=date) for document in documents]
+    assert [(pdf, errors) for pdf, errors, _seconds in side_by_side] == one_by_one
+    assert all(pdf.startswith(b"%PDF-") and seconds > 0 for pdf, _errors, seconds in side_by_side)
+    assert len({pdf for pdf, _errors, _seconds in side_by_side}) == 3

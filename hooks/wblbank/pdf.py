@@ -19,9 +19,13 @@ import html
 import json
 import logging
 import mimetypes
+import multiprocessing
 import os
 import posixpath
 import re
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from html.parser import HTMLParser
@@ -429,8 +433,7 @@ def render(document: str, *, base_dir: str, cache_dir: str | None, date: datetim
     import weasyprint
 
     base_uri = Path(base_dir).resolve().as_uri()
-    key = hashlib.sha256("\0".join([document.replace(base_uri, "{site}"), weasyprint.__version__, _CODE_VERSION,
-                                    json.dumps(PDF_OPTIONS, sort_keys=True)]).encode("utf-8")).hexdigest()
+    key = _cache_key(document, base_dir)
     cached = _from_cache(cache_dir, key, base_dir)
     if cached is not None:
         return cached, []
@@ -459,6 +462,52 @@ def render(document: str, *, base_dir: str, cache_dir: str | None, date: datetim
     return pdf, errors
 
 
+def _timed_render(job: tuple[str, str, str | None, datetime]) -> tuple[bytes, list[str], float]:
+    document, base_dir, cache_dir, date = job
+    started = time.monotonic()
+    pdf, errors = render(document, base_dir=base_dir, cache_dir=cache_dir, date=date)
+    return pdf, errors, time.monotonic() - started
+
+
+def render_many(documents: list[str], *, base_dir: str, cache_dir: str | None, date: datetime,
+                workers: int | None = None) -> list[tuple[bytes, list[str], float]]:
+    """render() every document, in up to `workers` processes (default: one per core).
+
+    WeasyPrint lays out one document on one core; the documents do not depend on each
+    other, so on two cores two of them are laid out at once. Documents the cache holds
+    are taken from it here, without a process. Each result is the PDF, its errors and
+    the seconds its layout took (0 from the cache). The processes are started fresh ("spawn"),
+    which is safe in `mkdocs serve` too, where the server's threads are running.
+    """
+    results: list[tuple[bytes, list[str], float] | None] = []
+    for document in documents:  # what the cache holds needs no process
+        cached = _from_cache(cache_dir, _cache_key(document, base_dir), base_dir)
+        results.append(None if cached is None else (cached, [], 0.0))
+    todo = [index for index, result in enumerate(results) if result is None]
+    for index, result in zip(todo, _render_all([(documents[index], base_dir, cache_dir, date) for index in todo],
+                                               workers)):
+        results[index] = result
+    return results
+
+
+def _render_all(jobs: list, workers: int | None) -> list[tuple[bytes, list[str], float]]:
+    workers = min(len(jobs), workers or os.cpu_count() or 1)
+    if workers <= 1:
+        return [_timed_render(job) for job in jobs]
+    # A spawned process imports this module afresh: it must find the package, which MkDocs put on
+    # sys.path only while it loaded the hooks.
+    package_parent = str(Path(__file__).resolve().parent.parent)
+    added = package_parent not in sys.path
+    if added:
+        sys.path.insert(0, package_parent)
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            return list(pool.map(_timed_render, jobs))
+    finally:
+        if added:
+            sys.path.remove(package_parent)
+
+
 class _Collect(logging.Handler):
     def __init__(self):
         super().__init__(logging.DEBUG)
@@ -466,6 +515,14 @@ class _Collect(logging.Handler):
 
     def emit(self, record):
         self.records.append(record)
+
+
+def _cache_key(document: str, base_dir: str) -> str:
+    import weasyprint
+
+    base_uri = Path(base_dir).resolve().as_uri()
+    return hashlib.sha256("\0".join([document.replace(base_uri, "{site}"), weasyprint.__version__, _CODE_VERSION,
+                                     json.dumps(PDF_OPTIONS, sort_keys=True)]).encode("utf-8")).hexdigest()
 
 
 def _from_cache(cache_dir: str | None, key: str, base_dir: str) -> bytes | None:
