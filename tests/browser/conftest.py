@@ -1,8 +1,9 @@
 """Session fixtures of the browser tests: the real site built once, served once, one Chromium.
 
-Every page of every language is visited once (desktop, then phone) by
-``crawl`` (in two threads, each with a Chromium of its own); the tests then assert on what that visit found, one test per check
-and language, so a failure names both.
+Every page of every language is visited once by ``crawl`` (checked on a desktop,
+then narrowed to a phone's width; in two threads, each with a Chromium of its
+own); the tests then assert on what that visit found, one test per check and
+language, so a failure names both.
 """
 
 from __future__ import annotations
@@ -71,13 +72,13 @@ def origin(served_site):
 
 
 # The crawl runs in this many threads, each with its own Playwright and Chromium (Playwright's
-# sync API may not be shared between threads). Chromium does the work, so two cores crawl
-# nearly twice as fast as one.
+# sync API may not be shared between threads). Chromium does the work (axe's colour-contrast
+# rule most of it); on two cores, two crawlers take about a fifth off the crawl.
 CRAWLERS = max(1, min(2, os.cpu_count() or 1))
 
 
 def _crawl_pages(site_pages, served_site, origin) -> list[PageReport]:
-    """Visit site_pages once on a desktop and once on a phone, in a Chromium of this thread's own."""
+    """Visit site_pages once each, in a Chromium of this thread's own: check on a desktop, then at phone width."""
     codes = served_site.languages.codes
     reports = []
     with sync_playwright() as playwright:
@@ -109,7 +110,7 @@ def _crawl_pages(site_pages, served_site, origin) -> list[PageReport]:
 
 @pytest.fixture(scope="session")
 def crawl(served_site, browser, origin):
-    """Visit every page once on a desktop and once on a phone; what each check found, per page.
+    """Visit every page once (desktop, then phone width); what each check found, per page.
 
     (``browser`` is asked for so that a missing Chromium fails first, with how to install it.)"""
     started = time.perf_counter()
