@@ -26,6 +26,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -37,6 +38,29 @@ log = get_plugin_logger("search")
 
 # Headings' permalink signs (¶) are no words to find.
 _NOT_INDEXED = ".headerlink"
+_serving = False  # under mkdocs serve, Pagefind indexes while the preview reloads
+_indexing: subprocess.Popen | None = None
+
+
+# Remember whether this is mkdocs serve (the module outlives one build there).
+def on_startup(command, dirty):
+    global _serving
+    _serving = command == "serve"
+
+
+# A new build empties the site folder: stop indexing the previous one.
+def on_pre_build(config):
+    if _indexing is not None and _indexing.poll() is None:
+        _indexing.kill()
+        _indexing.wait()
+
+
+# Pagefind indexes the built pages, so Material's lunr indexing of each page (which parses its HTML
+# again, in Python) is skipped; the offline copy keeps it, as its search runs on lunr.
+def on_page_markdown(markdown, page, config, files):
+    if not offline.is_copy_build():
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    return markdown
 
 
 # Index the whole site after the i18n plugin (priority -100) has built the other languages.
@@ -47,11 +71,28 @@ def on_post_build(config):
     if offline.is_copy_build():
         return  # the offline copy opens from file://, where Pagefind cannot load; Material's search serves it
     site_dir = config.site_dir
-    command = [sys.executable, "-m", "pagefind", "--site", site_dir, "--exclude-selectors", _NOT_INDEXED, "--silent"]
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise PluginError(f"search: Pagefind could not index {site_dir}:\n{result.stderr or result.stdout}")
     unused_lunr_index = os.path.join(site_dir, "search")
     if os.path.isdir(unused_lunr_index):
         shutil.rmtree(unused_lunr_index)
+    command = [sys.executable, "-m", "pagefind", "--site", site_dir, "--exclude-selectors", _NOT_INDEXED, "--silent"]
+    if _serving:  # the preview shows the edit a second sooner; its search works a second later
+        _index_in_background(command, site_dir)
+        return
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise PluginError(f"search: Pagefind could not index {site_dir}:\n{result.stderr or result.stdout}")
     log.info("indexed the site with Pagefind (one index per language)")
+
+
+def _index_in_background(command, site_dir):
+    global _indexing
+    _indexing = process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+    def report():
+        output = process.communicate()[0]
+        if process.returncode > 0:  # killed by the next build: below 0
+            log.warning(f"search: Pagefind could not index {site_dir}:\n{output}")
+        elif process.returncode == 0:
+            log.info("indexed the site with Pagefind (one index per language)")
+
+    threading.Thread(target=report, daemon=True).start()

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 from jsonschema import Draft202012Validator
 
+from . import yamlread
 from .problems import Problem, display_path
 
 Location = tuple  # the keys and list indexes leading to a value: ("terms", 3, "fi", "term")
@@ -46,8 +47,7 @@ class DataError(Exception):
 # Parse YAML text into values and a map from each value's location to its line.
 def parse_yaml(text: str, shown: str) -> DataFile:
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node, data = yamlread.compose_and_load(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]

@@ -18,6 +18,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
 from .i18n import Languages, built_url, relative_url
+from . import yamlread
 from .problems import Problem, display_path
 
 # The comment in the downloads page that the build replaces by the list of downloads.
@@ -112,7 +113,7 @@ def read_settings(extra: dict, config_file: str, root: str) -> tuple[Settings | 
 # the YAML node tree (values are not built, so MkDocs' !ENV tags need nothing special).
 def _lines(config_file: str) -> dict[str, int]:
     with open(config_file, encoding="utf-8") as handle:
-        document = yaml.compose(handle, Loader=yaml.SafeLoader)
+        document = yamlread.compose(handle.read())
     lines: dict[str, int] = {}
 
     def walk(node, prefix: str) -> None:

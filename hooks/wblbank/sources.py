@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 import yaml
 from mkdocs.utils.meta import YAML_RE  # the front-matter pattern MkDocs itself uses
 
+from . import yamlread
+
 STAMP_KEY = "source_hash"
 _STAMP_LINE = re.compile(rf"^{STAMP_KEY}[ \t]*:.*$", re.MULTILINE)
 
@@ -58,7 +60,7 @@ def parse(text: str) -> Source:
         return Source(text=text, body=text)
     meta_text = match.group(1)
     try:
-        meta = yaml.safe_load(meta_text)
+        meta = yamlread.load(meta_text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = mark.line + 2 if mark is not None else 1

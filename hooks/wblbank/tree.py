@@ -14,6 +14,7 @@ from typing import Iterable
 import yaml
 
 from .i18n import Languages, looks_like_language
+from . import yamlread
 from .problems import Problem, display_path
 from .sources import Source, SourceError, content_hash, decode, parse, same_body, stamp_line, STAMP_KEY
 
@@ -186,7 +187,7 @@ def nav_entries(config_file: str) -> list[NavEntry]:
     with open(config_file, encoding="utf-8") as handle:
         # compose() builds the node tree without constructing values, so MkDocs'
         # custom tags (!ENV, !!python/name) need no loader of their own.
-        document = yaml.compose(handle, Loader=yaml.SafeLoader)
+        document = yamlread.compose(handle.read())
     if not isinstance(document, yaml.MappingNode):
         return []
     for key, value in document.value:
