@@ -17,7 +17,7 @@ export NO_MKDOCS_2_WARNING := 1
 CHROMIUM := /usr/bin/chromium
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve test stamp status page clean chromium system-libs
+.PHONY: site serve test bench stamp status page clean chromium system-libs
 
 site: system-libs $(READY)
 	$(BIN)/mkdocs build --strict
@@ -30,6 +30,11 @@ serve: system-libs $(READY)
 
 test: system-libs $(READY) chromium
 	$(BIN)/python -m pytest
+
+# What the build, the checks, the PDFs and the pages cost on this machine, against their targets
+# (about 20 minutes); writes bench/RESULTS.md and bench/results.json. See bench/run.py --help.
+bench: system-libs $(READY) chromium
+	$(BIN)/python bench/run.py
 
 chromium:
 	@test -x $(CHROMIUM) || { echo "Installing Debian's chromium for the browser tests"; \
