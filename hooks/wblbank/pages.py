@@ -52,6 +52,7 @@ class SiteData:
     use_directory_urls: bool = True
     problems: list[Problem] = field(default_factory=list)
     loaded: set[str] = field(default_factory=set)  # the data files that were read
+    statuses: dict | None = None  # lang -> LanguageStatus, worked out for the first status page
 
 
 # Read the data files named in mkdocs.yml and the case pages; collect every problem.
@@ -155,9 +156,10 @@ def _render(name: str, argument: str | None, page: str, lang: str, site: SiteDat
     if name in MARKERS_WITH_ARGUMENT:
         return _render_entry(name, argument, page, lang, site)
     if name == "translation-status":
-        history = History(site.tree.root)
-        statuses = {code: language_status(site.tree, code, history) for code in site.languages.translations}
-        return render_status_page(site.tree, statuses, lang, site.strings, page)
+        if site.statuses is None:  # every language's status page shows the same table
+            history = History(site.tree.root)
+            site.statuses = {code: language_status(site.tree, code, history) for code in site.languages.translations}
+        return render_status_page(site.tree, site.statuses, lang, site.strings, page)
     if name == "glossary":
         return render_glossary(site.glossary.get(lang, []), alphabet=site.strings.get("collation", lang),
                                also_label=site.strings.get("glossary_also", lang))
