@@ -360,15 +360,14 @@ _OFFLINE = re.compile(r"exports: offline copy \S+ in ([\d.]+) s")
 
 # The README's build (mkdocs build --strict, exports on) in copies of the project without caches.
 def measure_whole_build(project: Project, repetitions: int, work: Path) -> tuple[dict, Path]:
-    env = {"SOURCE_DATE_EPOCH": _commit_epoch(project.root)}
-    env.pop("WBL_EXPORTS", None)
+    env = {"SOURCE_DATE_EPOCH": _commit_epoch(project.root), "WBL_EXPORTS": ""}  # exports on, as in make site
     runs, logs = [], []
     site = work / "whole-site"
     for repetition in range(repetitions):
         tree = copy_project(project.root, work / f"whole-{repetition}")
         if site.exists():
             shutil.rmtree(site)
-        result = mkdocs_build(tree / project.config.name, site, env={**env, "WBL_EXPORTS": ""})
+        result = mkdocs_build(tree / project.config.name, site, env=env)
         runs.append(result)
         logs.append(_export_times(result.output))
         shutil.rmtree(tree)
@@ -415,8 +414,9 @@ def measure_pages(project: Project, site: Path) -> dict:
         for lang in project.languages:
             folder = "" if lang == project.languages[0] else f"{lang}/"
             for kind, path in (("home", ""), ("page", page_url(project.page))):
+                context, traffic = new_context(browser, origin.rstrip("/"))  # a new context: nothing cached
                 pages.append({"lang": lang, "kind": kind, "url": "/" + folder + path,
-                              **_load_cold(browser, new_context, origin.rstrip("/"), origin + folder + path)})
+                              **_load_cold(context, traffic, origin + folder + path)})
         browser.close()
     homes = [entry for entry in pages if entry["kind"] == "home"]
     foreign = sum(entry["foreign_requests"] for entry in pages)
@@ -426,9 +426,8 @@ def measure_pages(project: Project, site: Path) -> dict:
             "met": max(entry["bytes"] for entry in homes) < TARGETS["home_page_bytes"] and foreign == 0}
 
 
-# Open one page in a new browser context (nothing cached) and add up what it loaded.
-def _load_cold(browser, new_context, origin: str, url: str) -> dict:
-    context, traffic = new_context(browser, origin)
+# Open one page in a browser context of its own and add up what it loaded.
+def _load_cold(context, traffic, url: str) -> dict:
     finished = []
     context.on("requestfinished", lambda request: finished.append(request))
     page = context.new_page()
