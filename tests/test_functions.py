@@ -204,3 +204,38 @@ def testsimilar_file_suggests_only_close_names_of_the_same_kind():
 def test_suggestions_prefer_the_closest_name():
     assert suggestions("role", ["roles", "rules", "guide"]) == ["roles", "rules"]
     assert suggestions("zzz", ["roles"]) == []
+
+
+# --- Build speed: what the hooks share between builds must never serve stale results ---------
+
+def test_templates_compile_once_for_every_language_build_and_again_when_edited(tmp_path):
+    import jinja2
+
+    import languages  # hooks/languages.py
+
+    (tmp_path / "page.html").write_text("{{ title }}!", encoding="utf-8")
+    cache = languages._CompiledTemplates()
+
+    def environment(compile_allowed: bool) -> jinja2.Environment:
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(tmp_path)), bytecode_cache=cache)
+        if not compile_allowed:
+            env.compile = lambda *args, **kwargs: pytest.fail("compiled again")
+        return env
+
+    assert environment(True).get_template("page.html").render(title="en") == "en!"
+    assert environment(False).get_template("page.html").render(title="fi") == "fi!"  # from the cache
+    (tmp_path / "page.html").write_text("{{ title }}?", encoding="utf-8")
+    assert environment(True).get_template("page.html").render(title="nl") == "nl?"
+
+
+def test_valid_yaml_reads_the_same_as_pure_python_and_errors_keep_their_wording():
+    import yaml
+
+    from wblbank import yamlread
+
+    text = "a: 1\nb: [x, 'y: z']\nc:\n  d: 2026-01-01\n  e: ~\n"
+    node, data = yamlread.compose_and_load(text)
+    assert data == yaml.safe_load(text) and node.start_mark.line == 0
+    assert node.value[1][0].start_mark.line == 1  # line numbers for the messages
+    with pytest.raises(yaml.YAMLError, match="mapping values are not allowed here"):
+        yamlread.load("a: b: c\n")  # libyaml says 'in this context'; contributors see the clearer words
