@@ -58,9 +58,8 @@ TARGETS = {
     "home_page_bytes": 500 * 1000,  # the home page with everything it loads
     "foreign_requests": 0,  # requests to any other host
 }
-# Not part of a project: never copied into the trees the benchmark builds.
-_NOT_COPIED = shutil.ignore_patterns(".git", ".venv", "site", ".cache", "test-artifacts", "__pycache__", "tests",
-                                     "bench", ".bench-*")
+# Not part of a project (at its top level): never copied into the trees the benchmark builds.
+_NOT_COPIED = {".git", ".venv", "site", ".cache", "test-artifacts", "tests", "bench", ".bench-without-hooks.yml"}
 _ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 _SITE_ONLY = {"WBL_EXPORTS": "0"}  # builds that measure the site, not the PDFs
 _CASE_NUMBER = re.compile(r"^(case:[ \t]*)(\d+)[ \t]*$", re.MULTILINE)
@@ -101,7 +100,10 @@ def mkdocs_build(config: Path, site_dir: Path, *, env: dict | None = None, stric
 
 # A copy of the project without what is not part of it (caches, the built site, tests, git).
 def copy_project(root: Path, target: Path) -> Path:
-    shutil.copytree(root, target, ignore=_NOT_COPIED, symlinks=True)
+    def not_copied(folder: str, names: list[str]) -> set[str]:
+        return {name for name in names if name == "__pycache__" or (Path(folder) == root and name in _NOT_COPIED)}
+
+    shutil.copytree(root, target, ignore=not_copied, symlinks=True)
     return target
 
 
