@@ -28,8 +28,8 @@ import subprocess
 import threading
 
 from mkdocs.exceptions import PluginError
-from pagefind_bin_extended import get_executable  # the binary itself: `python -m pagefind` adds 0.4 s
 from mkdocs.plugins import event_priority, get_plugin_logger
+from pagefind_bin_extended import get_executable  # the binary itself: `python -m pagefind` adds 0.4 s
 
 from wblbank import offline
 from wblbank.i18n import is_nested_build

@@ -17,8 +17,8 @@ import yaml
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
-from .i18n import Languages, built_url, relative_url
 from . import yamlread
+from .i18n import Languages, built_url, relative_url
 from .problems import Problem, display_path
 
 # The comment in the downloads page that the build replaces by the list of downloads.

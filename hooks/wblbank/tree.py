@@ -13,8 +13,8 @@ from typing import Iterable
 
 import yaml
 
-from .i18n import Languages, looks_like_language
 from . import yamlread
+from .i18n import Languages, looks_like_language
 from .problems import Problem, display_path
 from .sources import Source, SourceError, content_hash, decode, parse, same_body, stamp_line, STAMP_KEY
 

@@ -17,15 +17,10 @@ _FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml ships in PyYAML
 
 # The node tree of one YAML document (None when empty) and its values, from one parse.
 def compose_and_load(text):
-    loader = _FAST(text)
     try:
-        node = loader.get_single_node()
-        return node, (loader.construct_document(node) if node is not None else None)
+        return _parse(text, _FAST)
     except yaml.YAMLError:
-        pass
-    finally:
-        loader.dispose()
-    return _again(text)
+        return _parse(text, yaml.SafeLoader)  # raises the error, worded for people
 
 
 # The values of one YAML document.
@@ -41,6 +36,10 @@ def compose(text):
         return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
-def _again(text):
-    node = yaml.compose(text, Loader=yaml.SafeLoader)  # raises the error, worded for people
-    return node, yaml.safe_load(text)
+def _parse(text, loader_class):
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
